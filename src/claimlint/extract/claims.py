@@ -1,0 +1,146 @@
+"""Extract: the claims of a Document, each with its kind, values, unit and subject."""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+import regex
+
+from ..model import Block, Claim, Document
+from ..subjects.attach import Site, attach
+from ..subjects.vocabulary import Vocabulary
+from .nlp import sentence_bounds
+from .quantities import Quantity, find_quantities
+
+_YEAR_BEFORE = regex.compile(
+    r"\b(?:in|since|by|from|until|till|before|after|during|of|circa|year|the|a|an|enacted|"
+    r"passed|founded|established|introduced|launched|approved|adopted|promulgated|as of|"
+    r"effective|discovered|awarded|won|opened|started|began)\s+(?:(?:late|early|mid|the)[\s-]+)?$",
+    regex.I)
+_YEAR_AFTER = regex.compile(r"^\s+(?:law|act|study|survey|report|regulation|guidelines?|reform|amendment)\b",
+                            regex.I)
+_CELL_CONTEXT = regex.compile(r"\bcells?\b|\bMSCs?\b|\bcell count|\bcell dose", regex.I)
+_COMPARISON = regex.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:cheaper|less|lower|more|higher|faster|slower|savings?|"
+    r"reduction|increase|decrease|off|smaller|greater|better|fewer|above|below)\b", regex.I)
+_COMPARISON_BEFORE = regex.compile(
+    r"\b(?:reduc\w*|cut|increas\w*|improv\w*|lower\w*|sav\w*|boost\w*|raise\w*|drop\w*)\b"
+    r"[^.]{0,40}\bby\s*(?:up to\s*)?$|\bsave\s*(?:up to\s*)?$|\bsavings of\s*(?:up to\s*)?$", regex.I)
+_EMPTY_CELL = regex.compile(r"\b(?:Unavailable|Not available|Not offered|N/A|n/a)\b|(?<!\w)—(?!\w)")
+
+
+def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> list[Claim]:
+    claims: list[Claim] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "table_header":
+            continue
+        quantities = _distinct(find_quantities(doc.text, block.start, block.end, dollar))
+        if not quantities:
+            continue
+        sentences = sentence_bounds(doc.text, block.start, block.end)
+        columns = _flat_columns(doc, vocab, block, quantities)
+        for position, quantity in enumerate(quantities):
+            site = _site(doc, block, quantity, sentences, columns, position)
+            kind = quantity.kind or _bare_kind(doc.text, quantity, site)
+            if kind is None:
+                continue
+            claims.append(_claim(doc, vocab, quantity, site, kind, index))
+    return claims
+
+
+def _distinct(found) -> list[Quantity]:
+    """In text order; a quantity inside a longer one is dropped."""
+    out: list[Quantity] = []
+    for q in sorted(found, key=lambda q: (q.start, -(q.end - q.start))):
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def _site(doc, block, quantity, sentences, columns, position) -> Site:
+    starts = [s for s, _ in sentences]
+    i = max(0, bisect.bisect_right(starts, quantity.start) - 1)
+    sentence = sentences[i] if sentences else (block.start, block.end)
+    column, row_label = "", ""
+    for cell in block.cells:
+        if cell.start <= quantity.start < cell.end:
+            column = cell.header
+            break
+    if columns is not None:
+        column, row_label = columns.get(position, ""), _row_label(doc, block)
+    elif block.kind == "table_row" and len(block.cells) > 1:
+        row_label = " ".join(doc.text[c.start:c.end] for c in block.cells)
+    return Site(quantity.start, quantity.end, sentence, block, column, row_label)
+
+
+def _row_label(doc: Document, block: Block) -> str:
+    text = doc.text[block.start:block.end]
+    first = next(iter(find_quantities(text)), None)
+    return text[:first.start] if first else text
+
+
+def _flat_columns(doc: Document, vocab: Vocabulary, block: Block, quantities) -> Optional[dict]:
+    """For a flattened table row under a header naming countries: value index -> column."""
+    if block.kind != "table_row" or len(block.cells) != 1 or not block.table_header:
+        return None
+    names = []
+    for term in vocab.find_terms(block.table_header[0]):
+        if term.field == "country" and (not names or names[-1] != term.value):
+            names.append(term.value)
+    if len(names) < 2:
+        return None
+    header_words = block.table_header[0]
+    text = doc.text
+    markers = [m.start() for m in _EMPTY_CELL.finditer(text, block.start, block.end)]
+    items = sorted([(q.start, "q", i) for i, q in enumerate(quantities)] + [(m, "m", -1) for m in markers])
+    columns, cell = {}, -1
+    previous_end = block.start
+    for start, what, index in items:
+        inside_note = text.rfind("(", previous_end, start) > text.rfind(")", previous_end, start)
+        if not (inside_note and cell >= 0 and items and _after_marker(items, start)):
+            cell += 1
+        if what == "q":
+            columns[index] = _column_text(header_words, names, cell)
+            previous_end = quantities[index].end
+        else:
+            previous_end = start
+    return columns
+
+
+def _after_marker(items, start) -> bool:
+    before = [what for s, what, _ in items if s < start]
+    return bool(before) and before[-1] == "m"
+
+
+def _column_text(header: str, names: list[str], cell: int) -> str:
+    return names[cell].replace("-", " ") if 0 <= cell < len(names) else ""
+
+
+def _bare_kind(text: str, q: Quantity, site: Site) -> Optional[str]:
+    if q.plain_integer and 1800 <= (q.low or 0) <= 2099:
+        if _YEAR_BEFORE.search(text, max(0, q.start - 40), q.start) or \
+                _YEAR_AFTER.match(text, q.end, q.end + 30):
+            return "year"
+        return None
+    value = max(v for v in (q.low, q.high) if v is not None) if (q.low or q.high) else 0
+    if value < 1000 or q.plain_integer and not q.approximate and value < 10000:
+        return None
+    context = " ".join((site.column, site.row_label, site.block.label,
+                        text[site.sentence[0]:site.sentence[1]]))
+    return "cell_count" if _CELL_CONTEXT.search(context) else None
+
+
+def _claim(doc: Document, vocab: Vocabulary, q: Quantity, site: Site, kind: str, index: int) -> Claim:
+    subject, origin = attach(doc, vocab, site, kind)
+    low, high, unit = q.low, q.high, q.unit
+    if kind == "year":
+        unit = "year"
+    elif kind == "cell_count":
+        unit = "cells"
+    comparison = kind in ("percentage", "count") and bool(
+        _COMPARISON.match(doc.text, q.end, q.end + 40)
+        or _COMPARISON_BEFORE.search(doc.text, max(0, q.start - 60), q.start))
+    context = " ".join(doc.text[site.sentence[0]:site.sentence[1]].split())
+    return Claim(doc.path, q.start, q.end, doc.location(q.start, q.end), kind, low, high, unit,
+                 q.qualifiers, comparison, q.approximate, subject, origin, context[:400], index)

@@ -1,0 +1,132 @@
+"""Plain text as scraped pages look: short heading lines, bullets, flattened tables and a
+trailing "About Article" block of metadata lines."""
+from __future__ import annotations
+
+import regex
+
+from ..model import Document, MetaField
+from .builder import Builder, squash
+from .vocab import MetadataNames
+
+_BULLET = regex.compile(r"^\s*(?:[-*•·▪►✓✔]|\d{1,2}[.)])\s+\S")
+_STEP_HEADING = regex.compile(r"^\s*(?:\d{1,2}[.)]|Step \d+:?)\s+\S")
+_TERMINAL = regex.compile(r"[.!;,]\s*[\"”’')]*\s*$")
+_DIGIT = regex.compile(r"\d")
+_CONTINUATION = regex.compile(r"^\s*(?:\(|[$€£¥~<>≈]|\d|US\$|USD\b|N/?A\b|Unavailable\b)")
+
+
+def load_plaintext(doc: Document, names: MetadataNames) -> None:
+    lines = _lines(doc.text)
+    trailer = _trailer_start(lines, names)
+    build = Builder(doc)
+    body = lines if trailer is None else lines[:trailer]
+    for group in _groups(body):
+        if _is_flat_table(group):
+            _table(build, group)
+        else:
+            for start, end, text in group:
+                _line(build, start, end, text)
+    if trailer is not None:
+        _metadata(doc, lines[trailer + 1:], names)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _groups(lines):
+    group = []
+    for item in lines:
+        if item[2].strip():
+            group.append(item)
+        elif group:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _line(build: Builder, start: int, end: int, text: str) -> None:
+    stripped = text.strip()
+    if not build.doc.title:
+        build.heading(start, end, 1)
+    elif _is_heading(stripped):
+        level = 3 if stripped.endswith("?") else 2
+        build.heading(start, end, level)
+    elif _BULLET.match(text):
+        build.block("list_item", start, end)
+    else:
+        build.block("paragraph", start, end)
+
+
+def _is_heading(line: str) -> bool:
+    if len(line) > 160 or _TERMINAL.search(line):
+        return False
+    if line.endswith("?"):
+        return True
+    if _BULLET.match(line) and not _STEP_HEADING.match(line):
+        return False
+    return len(line) <= 100 and not line.endswith(":")
+
+
+def _is_flat_table(group) -> bool:
+    """A header line naming columns, then rows of values, none of them a sentence."""
+    if len(group) < 3:
+        return False
+    header = group[0][2]
+    if _DIGIT.search(header) or _TERMINAL.search(header) or header.rstrip().endswith(("?", ":")):
+        return False
+    if any(_BULLET.match(text) for _, _, text in group):
+        return False
+    rows_with_numbers = sum(1 for _, _, text in group[1:] if _DIGIT.search(text))
+    sentences = sum(1 for _, _, text in group[1:] if _TERMINAL.search(text) and len(text) > 80)
+    return rows_with_numbers >= 2 and sentences == 0
+
+
+def _table(build: Builder, group) -> None:
+    """Rows start with a label; a line opening with '(' or a value continues the row above."""
+    start, end, header_text = group[0]
+    build.doc.blocks.append(_header_block(build, start, end))
+    header = (squash(header_text),)
+    rows: list[list[int]] = []
+    for line_start, line_end, text in group[1:]:
+        if rows and _CONTINUATION.match(text):
+            rows[-1][1] = line_end
+        else:
+            rows.append([line_start, line_end])
+    for row_start, row_end in rows:
+        # Cells of a flattened row cannot be told apart reliably; the subject step maps
+        # the k-th value of the row to the k-th column named in the header.
+        build.table_row(row_start, row_end, [(row_start, row_end)], header)
+
+
+def _header_block(build: Builder, start: int, end: int):
+    from ..model import Block
+    return Block("table_header", start, end, build.heading_path)
+
+
+def _trailer_start(lines, names: MetadataNames):
+    for i in range(len(lines) - 1, -1, -1):
+        if names.is_trailer_heading(lines[i][2]):
+            if any(names.field_of_line(text) for _, _, text in lines[i + 1:i + 4]):
+                return i
+    return None
+
+
+def _metadata(doc: Document, lines, names: MetadataNames) -> None:
+    for start, end, text in lines:
+        found = names.field_of_line(text)
+        if not found:
+            continue
+        field, raw_name, value_offset = found
+        value = text[value_offset:].strip()
+        if value:
+            v_start = start + value_offset + (len(text[value_offset:]) - len(text[value_offset:].lstrip()))
+            doc.metadata.append(MetaField(field, value, v_start, v_start + len(value), raw_name))
+        else:
+            name_at = start + text.index(raw_name)
+            doc.metadata.append(MetaField(field, "", name_at, name_at + len(raw_name), raw_name))

@@ -1,0 +1,170 @@
+"""Attach subjects: what each claim is about, and where that came from, nearest first.
+
+Sources, nearest first: the table cell's column and row, the list item's label, the words
+around the claim, its sentence, the heading path (innermost first), the title, and the
+article's metadata. A country named as the reader's home ("for US patients") is skipped.
+A generic treatment ("stem cell therapy") only stands when no specific one is found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Block, Document, Subject
+from .vocabulary import Term, Vocabulary
+
+LOCAL_BEFORE = 80
+LOCAL_AFTER = 40
+NEAR = 60  # a term in the sentence further than this from the claim is not "near"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # column | row | label | local | sentence | heading | title | metadata
+    text: str
+    offset: int  # where text starts in the document, or -1 when it is not document text
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a claim stands: its span, sentence and block, and its table column if any."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    block: Block
+    column: str = ""  # the header of the claim's table column (flattened tables: k-th name)
+    row_label: str = ""
+
+
+def attach(doc: Document, vocab: Vocabulary, site: Site, kind: str) -> tuple[Subject, tuple[str, ...]]:
+    sources = _sources(doc, site)
+    found = {}
+    origin = []
+    for fieldname in ("treatment", "country", "variant"):
+        value, where = _pick(vocab, fieldname, sources, site)
+        found[fieldname] = value
+        if value:
+            origin.append(f"{fieldname}:{where}")
+    measure, where = _measure(doc, vocab, sources, site, kind)
+    if measure:
+        origin.append(f"measure:{where}")
+    return Subject(found["treatment"], found["country"], found["variant"], measure), tuple(origin)
+
+
+def _sources(doc: Document, site: Site) -> list[Source]:
+    text = doc.text
+    s0, s1 = site.sentence
+    out = []
+    if site.column:
+        out.append(Source("column", site.column, -1))
+    if site.row_label:
+        out.append(Source("row", site.row_label, -1))
+    elif site.block.kind == "table_row":
+        out.append(Source("row", text[site.block.start:site.block.end], site.block.start))
+    if site.block.label:
+        out.append(Source("label", site.block.label, -1))
+    lo, hi = max(s0, site.start - LOCAL_BEFORE), min(s1, site.end + LOCAL_AFTER)
+    out.append(Source("local", text[lo:hi], lo))
+    out.append(Source("sentence", text[s0:s1], s0))
+    for heading in reversed(site.block.heading_path):
+        out.append(Source("heading", heading, -1))
+    if site.block.kind == "heading":
+        out.append(Source("heading", text[site.block.start:site.block.end], site.block.start))
+    if doc.title:
+        out.append(Source("title", doc.title, -1))
+    for name in ("treatment", "country"):
+        meta = doc.meta(name)
+        if meta and meta.value:
+            out.append(Source("metadata", meta.value, -1))
+    return out
+
+
+_FIELD_SOURCES = {
+    "treatment": None,
+    "country": None,
+    "variant": {"column", "row", "label", "local", "sentence", "heading"},
+}
+
+
+def _pick(vocab: Vocabulary, fieldname: str, sources: list[Source], site: Site):
+    allowed = _FIELD_SOURCES[fieldname]
+    generic = None
+    for source in sources:
+        if allowed is not None and source.name not in allowed:
+            continue
+        if source.name == "heading" and fieldname == "variant" and source is not _first_heading(sources):
+            continue
+        terms = [t for t in vocab.find_terms(source.text) if t.field == fieldname
+                 and not _is_audience(vocab, source.text, t)]
+        if source.offset >= 0 and source.name in ("local", "sentence"):
+            terms = _nearest(terms, source.offset, site)
+        for term in terms:
+            if fieldname == "treatment" and vocab.is_generic(term.value):
+                generic = generic or (term.value, source.name)
+                continue
+            return term.value, source.name
+    return generic if generic else (None, "")
+
+
+def _first_heading(sources: list[Source]) -> Optional[Source]:
+    return next((s for s in sources if s.name == "heading"), None)
+
+
+def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
+    """Terms within NEAR characters, nearest first; then those further before the claim
+    (a sentence names its subject first); terms far after the claim are not used."""
+    def distance(term: Term) -> int:
+        start, end = offset + term.start, offset + term.end
+        return site.start - end if end <= site.start else start - site.end if start >= site.end else 0
+    near = sorted((t for t in terms if distance(t) <= NEAR), key=distance)
+    before = sorted((t for t in terms if distance(t) > NEAR and offset + t.end <= site.start),
+                    key=distance)
+    return near + before
+
+
+def _is_audience(vocab: Vocabulary, text: str, term: Term) -> bool:
+    if term.field != "country":
+        return False
+    if vocab.audience is not None and vocab.audience.match(text, term.end):
+        return True
+    return bool(vocab.home and vocab.home.search(text, max(0, term.start - 30), term.start))
+
+
+def _measure(doc: Document, vocab: Vocabulary, sources: list[Source], site: Site, kind: str):
+    measures = [m for m in vocab.measures if kind in m.kinds]
+    local = next(s for s in sources if s.name == "local")
+    marked = (doc.text[local.offset:site.start] + "{Q}" + doc.text[site.end:local.offset + len(local.text)])
+    for measure in measures:
+        if any(p.search(marked) for p in measure.patterns):
+            return measure.name, "local"
+    ordered = [local] + [s for s in sources if s is not local]
+    for source in ordered:
+        if source.name in ("title", "metadata"):
+            break
+        if source.name == "heading" and source is not _first_heading(sources):
+            continue
+        text = marked if source.name == "local" else source.text
+        anchor = text.find("{Q}") if source.name == "local" else -1
+        best = _nearest_cue(measures, text, anchor)
+        if best:
+            return best, source.name
+    default = next((m for m in measures if m.default), None)
+    return (default.name, "default") if default else (None, "")
+
+
+def _nearest_cue(measures, text: str, anchor: int) -> Optional[str]:
+    """The measure whose cue stands nearest the claim (or first in order, with no anchor)."""
+    best, best_distance = None, None
+    for measure in measures:
+        if measure.cues is None:
+            continue
+        for match in measure.cues.finditer(text):
+            distance = abs(match.start() - anchor) if anchor >= 0 else 0
+            if best_distance is None or distance < best_distance:
+                best, best_distance = measure.name, distance
+            if anchor < 0:
+                break
+        if anchor < 0 and best:
+            return best
+    return best

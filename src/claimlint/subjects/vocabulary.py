@@ -1,0 +1,163 @@
+"""The subject vocabulary (lint_rules/subjects.yaml), compiled for matching.
+
+Terms are found with spaCy's PhraseMatcher on token sequences, so `non-cultured` never
+matches inside `uncultured` and `US` never matches the pronoun `us`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..errors import ConfigError
+from ..yamlio import check_keys, load_yaml, where
+from ..extract.nlp import blank_pipeline
+
+FIELDS = ("treatment", "country", "variant")
+
+
+@dataclass(frozen=True)
+class Term:
+    start: int  # character offsets in the matched text
+    end: int
+    field: str  # treatment | country | variant
+    value: str
+
+
+@dataclass
+class Measure:
+    name: str
+    kinds: tuple[str, ...]
+    keys: tuple[str, ...]
+    cues: Optional["regex.Pattern"]
+    patterns: tuple["regex.Pattern", ...]
+    default: bool = False
+
+
+@dataclass
+class Vocabulary:
+    treatments: dict[str, dict] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
+    audience: Optional["regex.Pattern"] = None  # matched right after a country
+    home: Optional["regex.Pattern"] = None  # matched right before a country
+    _matchers: tuple = ()
+    _cache: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, paths: list[str]) -> "Vocabulary":
+        vocab = cls()
+        terms: dict[str, list[tuple[str, str]]] = {f: [] for f in FIELDS}
+        audience: list[str] = []
+        home: list[str] = []
+        for path in paths:
+            vocab._read(path, load_yaml(path), terms, audience, home)
+        if home:
+            vocab.home = regex.compile(r"\b(?:" + "|".join(map(regex.escape, home))
+                                       + r")\W{1,3}(?:the\s+)?$", regex.I)
+        vocab.audience = regex.compile(r"\W{0,3}(?:" + "|".join(map(regex.escape, audience))
+                                       + r")\b", regex.I) if audience else None
+        vocab._matchers = _matchers(terms)
+        return vocab
+
+    def _read(self, path, data, terms, audience, home) -> None:
+        check_keys(path, data, {"treatments", "countries", "variants", "measures",
+                                "audience_words", "home_words"}, "subjects pack")
+        for name, spec in (data.get("treatments") or {}).items():
+            check_keys(path, spec, {"family", "aliases", "generic"}, f"treatment {name!r}")
+            self.treatments[name] = {"family": spec.get("family", name),
+                                     "generic": bool(spec.get("generic"))}
+            terms["treatment"] += [(str(a), name) for a in spec.get("aliases") or ()]
+        for name, spec in (data.get("countries") or {}).items():
+            check_keys(path, spec, {"aliases", "cities"}, f"country {name!r}")
+            terms["country"] += [(str(a), name) for a in (spec.get("aliases") or ())]
+            terms["country"] += [(str(a), name) for a in (spec.get("cities") or ())]
+        for name, aliases in (data.get("variants") or {}).items():
+            if not isinstance(aliases, list):
+                raise ConfigError(f"variant {name!r} must be a list of aliases",
+                                  where(path, data["variants"], name))
+            terms["variant"] += [(str(a), name) for a in aliases]
+        audience += [str(w) for w in data.get("audience_words") or ()]
+        home += [str(w) for w in data.get("home_words") or ()]
+        for name, spec in (data.get("measures") or {}).items():
+            self.measures.append(_measure(path, name, spec))
+
+    def family(self, treatment: Optional[str]) -> Optional[str]:
+        return self.treatments.get(treatment, {}).get("family") if treatment else None
+
+    def is_generic(self, treatment: str) -> bool:
+        return self.treatments.get(treatment, {}).get("generic", False)
+
+    def measure(self, name: Optional[str]) -> Optional[Measure]:
+        return next((m for m in self.measures if m.name == name), None)
+
+    def find_terms(self, text: str) -> tuple[Term, ...]:
+        """Terms in `text`, longest match first where they overlap; short texts are cached."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = _find(self._matchers, text)
+            if len(text) <= 300:
+                if len(self._cache) > 20000:
+                    self._cache.clear()
+                self._cache[text] = cached
+        return cached
+
+
+def _measure(path: str, name: str, spec) -> Measure:
+    check_keys(path, spec, {"kinds", "keys", "cues", "patterns", "default"}, f"measure {name!r}")
+    cues = [str(c) for c in spec.get("cues") or ()]
+    cue_re = None
+    if cues:
+        body = "|".join(regex.escape(c.rstrip("*")) + (r"\w*" if c.endswith("*") else r"\b")
+                        for c in sorted(cues, key=len, reverse=True))
+        cue_re = regex.compile(rf"\b(?:{body})", regex.I)
+    patterns = []
+    for pattern in spec.get("patterns") or ():
+        try:
+            patterns.append(regex.compile(str(pattern).replace("{Q}", "\x00Q\x00")
+                                          .replace(r"\{Q\}", "\x00Q\x00")
+                                          .replace("\x00Q\x00", r"\{Q\}"), regex.I))
+        except regex.error as exc:
+            raise ConfigError(f"invalid regular expression in measure {name!r}: {exc}",
+                              where(path, spec, "patterns")) from None
+    return Measure(name, tuple(spec.get("kinds") or ()), tuple(spec.get("keys") or FIELDS),
+                   cue_re, tuple(patterns), bool(spec.get("default")))
+
+
+def _is_exact(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _matchers(terms):
+    from spacy.matcher import PhraseMatcher
+
+    nlp = blank_pipeline()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    labels = {}
+    for fieldname, pairs in terms.items():
+        for alias, value in pairs:
+            key = f"{fieldname}\x1f{value}"
+            labels[key] = (fieldname, value)
+            matcher = exact if _is_exact(alias) else lower
+            matcher.add(key, [nlp.make_doc(alias)])
+    return nlp, lower, exact, labels
+
+
+def _find(matchers, text: str) -> tuple[Term, ...]:
+    from spacy.util import filter_spans
+
+    nlp, lower, exact, labels = matchers
+    doc = nlp.make_doc(text)
+    spans = []
+    for matcher in (lower, exact):
+        for key, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = nlp.vocab.strings[key]
+            spans.append(span)
+    terms = []
+    for span in filter_spans(spans):
+        fieldname, value = labels[span.label_]
+        terms.append(Term(span.start_char, span.end_char, fieldname, value))
+    return tuple(terms)
