@@ -1,0 +1,193 @@
+"""The command line: extract, check, rules, explain. Exit 0 clean, 1 findings, 2 usage or
+configuration error (or an input that could not be read)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Optional
+
+import click
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
+from .linter import Run, check as run_checks, collect, extract as run_extract, failed, read
+from .load import DEFAULT_MAX_BYTES
+from .rules import all_rules, rule as find_rule
+from .writefile import write_atomic
+
+FINDING_FORMATS = ("text", "json", "sarif", "github", "markdown", "junit", "rdjson")
+
+
+class _Group(click.Group):
+    """Turns every claimlint error into one line and exit 2; --debug shows the traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimlintError as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"claimlint: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            click.echo("claimlint: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimlint")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def main(debug: bool) -> None:
+    """claimlint: a content-consistency linter for medical marketing articles."""
+
+
+def _common(f):
+    for option in reversed((
+        click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: .claimlint.yaml or pyproject.toml, found upward)."),
+        click.option("--facts", multiple=True, type=click.Path(dir_okay=False), help="Extra facts file for this run (repeatable)."),
+        click.option("--max-file-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, type=click.IntRange(1), help="Skip files larger than this many MB."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout."),
+    )):
+        f = option(f)
+    return f
+
+
+def _settings(config, facts, **kw) -> Settings:
+    for path in facts:
+        if not os.path.isfile(path):
+            raise ClaimlintError("facts file not found", path)
+    return load_settings(config, tuple(facts), **kw)
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _report_problems(run: Run) -> None:
+    for message in run.notices:
+        click.echo(f"claimlint: warning: {message}", err=True)
+    for message in run.errors:
+        click.echo(f"claimlint: error: {message}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+@_common
+def extract(paths, fmt, config, facts, max_file_size, output):
+    """Print every claim found in PATHS (files, folders, or - for stdin)."""
+    settings = _settings(config, facts)
+    run = run_extract(paths, settings, max_file_size * 1_000_000)
+    claims = [c.to_dict() for c in run.claims]
+    if fmt == "json":
+        text = json.dumps({"claims": claims}, ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims)
+    else:
+        text = _claims_table(claims)
+    _emit(text, output)
+    _report_problems(run)
+    sys.exit(EXIT_USAGE if run.errors else 0)
+
+
+def _claims_table(claims) -> str:
+    from tabulate import tabulate
+
+    def value(c):
+        low = "…" if c["low"] is None else f"{c['low']:,}"
+        high = "…" if c["high"] is None else f"{c['high']:,}"
+        return low if low == high else f"{low} – {high}"
+
+    rows = [[f"{c['path']}:{c['line']}:{c['column']}", c["kind"], value(c), c["unit"],
+             " / ".join(v for v in (c["subject"]["treatment"], c["subject"]["country"],
+                                    c["subject"]["variant"]) if v) or "-",
+             c["subject"]["measure"] or "-", c["text"]] for c in claims]
+    return tabulate(rows, headers=["where", "kind", "value", "unit", "subject", "measure", "text"]) + \
+        f"\n\n{len(claims)} claims\n"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True)
+@click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 when findings at or above this severity remain (default: error).")
+@click.option("--archive", type=click.Path(file_okay=False), help="Compare with every article under this folder too.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
+@_common
+def check(paths, fmt, select, ignore, fail_on, archive, statistics, config, facts, max_file_size, output):
+    """Check PATHS and report what is wrong."""
+    for code in filter(None, ",".join(filter(None, (select, ignore))).split(",")):
+        if not any(r.code.startswith(code.strip().upper()) for r in all_rules()):
+            raise ClaimlintError(f"unknown rule code {code.strip()!r} (see `claimlint rules`)")
+    settings = _settings(config, facts, select=select, ignore=ignore, fail_on=fail_on, archive=archive)
+    limit = max_file_size * 1_000_000
+    run = run_extract(paths, settings, limit)
+    archive_docs = None
+    if settings.archive:
+        archive_docs = list(run.documents) + _archive(settings, run, limit)
+    run_checks(run, settings, archive_docs)
+    _emit(_render(run, fmt, statistics), output)
+    _report_problems(run)
+    if run.errors:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if failed(run.findings, settings.fail_on) else 0)
+
+
+def _archive(settings: Settings, run: Run, limit: int):
+    from .extract.claims import extract_claims
+
+    have = {os.path.realpath(d.path) for d, _ in run.documents}
+    side = Run()
+    docs = []
+    for path in collect([settings.archive], side):
+        if os.path.realpath(path) in have:
+            continue
+        doc = read(path, settings, side, limit)
+        if doc is not None:
+            docs.append((doc, extract_claims(doc, settings.vocab, settings.currency)))
+    return docs
+
+
+def _render(run: Run, fmt: str, statistics: bool) -> str:
+    findings = run.findings
+    if statistics:
+        from collections import Counter
+        from tabulate import tabulate
+        counts = Counter((f.rule, f.name, f.category) for f in findings)
+        return tabulate([[c, n, cat, k] for (c, n, cat), k in counts.most_common()],
+                        headers=["rule", "name", "category", "count"]) + "\n"
+    if fmt == "json":
+        return json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "text":
+        from .report import text
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        return text.render(findings, {d.path: d.source for d, _ in run.documents}, colour)
+    import importlib
+    module = importlib.import_module(f".report.{fmt}", __package__)
+    return module.render(findings, all_rules(), tool_version=__version__)
+
+
+@main.command("rules")
+def list_rules():
+    """List the rules."""
+    from tabulate import tabulate
+    click.echo(tabulate([[r.code, r.name, r.category, r.severity, r.summary] for r in all_rules()],
+                        headers=["code", "name", "category", "severity", "summary"]))
+
+
+@main.command()
+@click.argument("code")
+def explain(code):
+    """Print a rule's documentation."""
+    try:
+        meta = find_rule(code)
+    except KeyError:
+        raise ClaimlintError(f"unknown rule {code!r} (see `claimlint rules`)") from None
+    click.echo(f"{meta.code} {meta.name} ({meta.category}, default severity {meta.severity})\n")
+    click.echo(meta.doc)

@@ -1,0 +1,51 @@
+"""Text output for people: grouped by file, the line with a caret under the span."""
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from ..model import Finding
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render(findings: list[Finding], sources: dict[str, str], colour: bool = False) -> str:
+    def style(text, **kw):
+        return click.style(text, **kw) if colour else text
+
+    out = []
+    current = None
+    for f in findings:
+        loc = f.location
+        if loc.path != current:
+            current = loc.path
+            out.append(style(loc.path, bold=True, underline=True))
+        out.append(f"  {loc.line}:{loc.column}  {style(f.severity, fg=_COLOURS[f.severity])}  "
+                   f"{style(f.rule, bold=True)} {f.name}  {f.message}")
+        line = _line(sources.get(loc.path), loc.line)
+        if line is not None:
+            width = (loc.end_column if loc.end_line == loc.line else len(line) + 1) - loc.column
+            out.append(f"      | {line.rstrip()}")
+            out.append("      | " + " " * (loc.column - 1) + style("^" * max(1, width), fg=_COLOURS[f.severity]))
+        for r in f.related[:5]:
+            out.append(f"      = related: {r.path}:{r.line}:{r.column}  {' '.join(r.text.split())}")
+        if len(f.related) > 5:
+            out.append(f"      = ... and {len(f.related) - 5} more related locations")
+    counts = Counter(f.severity for f in findings)
+    files = len({f.location.path for f in findings})
+    if findings:
+        out.append("")
+        out.append(style(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
+                         f"file{'s' if files != 1 else ''}: " + ", ".join(
+                             f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]), bold=True))
+    else:
+        out.append("No findings.")
+    return "\n".join(out) + "\n"
+
+
+def _line(source, number):
+    if source is None:
+        return None
+    lines = source.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else None

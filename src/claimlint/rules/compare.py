@@ -1,0 +1,72 @@
+"""Comparing claims: their identity (kind, measure, subject keys) and their values."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Claim
+from ..subjects.vocabulary import Vocabulary
+
+TO_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365.25, "night": 1}
+DEFAULT_TOLERANCE = {"price": 0.0, "cell_count": 0.0, "duration": 0.0, "percentage": 0.0,
+                     "year": 0.0, "count": 0.0}
+
+
+def identity(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
+    """What a claim is about, when known with confidence; None when it is not comparable."""
+    subject = claim.subject
+    measure = vocab.measure(subject.measure)
+    if measure is None:
+        return None
+    values = {"treatment": subject.treatment, "country": subject.country,
+              "variant": subject.variant, "family": vocab.family(subject.treatment)}
+    key = []
+    for name in measure.keys:
+        if values.get(name) is None and name != "variant":
+            return None
+        key.append(values.get(name))
+    return (claim.kind, measure.name, claim.unit if claim.kind == "price" else "") + tuple(key)
+
+
+def scaled(claim: Claim) -> tuple[Optional[float], Optional[float]]:
+    """Values in a common unit per kind (durations in days)."""
+    factor = TO_DAYS.get(claim.unit, 1.0) if claim.kind == "duration" else 1.0
+    return (None if claim.low is None else claim.low * factor,
+            None if claim.high is None else claim.high * factor)
+
+
+def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """Do two claims of one identity say the same thing?
+
+    Ranges compare both ends. An open bound ("from $6,500", "up to 90%") agrees with any
+    value whose other end matches. Vague claims ("tens of millions") agree when they overlap.
+    """
+    (al, ah), (bl, bh) = scaled(a), scaled(b)
+    if a.approximate or b.approximate:
+        return _overlap(al, ah, bl, bh)
+    if al is None or bl is None:
+        return al is None and bl is None or _close(ah, bh, tolerance) or ah is None or bh is None
+    if ah is None or bh is None:
+        return _close(al, bl, tolerance)
+    return _close(al, bl, tolerance) and _close(ah, bh, tolerance)
+
+
+def _overlap(al, ah, bl, bh) -> bool:
+    lo_a, hi_a = al if al is not None else float("-inf"), ah if ah is not None else float("inf")
+    lo_b, hi_b = bl if bl is not None else float("-inf"), bh if bh is not None else float("inf")
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _close(x: Optional[float], y: Optional[float], tolerance: float) -> bool:
+    if x is None or y is None:
+        return x is None and y is None
+    return abs(x - y) <= tolerance * max(abs(x), abs(y)) + 1e-9
+
+
+def describe(claim: Claim) -> str:
+    return " ".join(claim.text.split())
+
+
+def subject_label(claim: Claim) -> str:
+    s = claim.subject
+    parts = [p for p in (s.treatment, s.country, s.variant) if p]
+    return f"{s.measure} ({', '.join(parts)})" if parts else str(s.measure)

@@ -1,0 +1,67 @@
+"""CL101 conflicting-values: one article states the same measure for the same subject with different values.
+
+A claim's identity is its kind, its measure (price, culture period, first-visit length...)
+and the subject fields that measure depends on (a price depends on treatment, country and
+variant; a cell-culture period on the treatment family and country). Claims are compared
+only when the whole identity is known. Ranges compare both ends; an open bound ("from
+$6,500") agrees with a range that starts there; vague words ("tens of millions") agree
+with anything they overlap. Claims in one sentence are never compared with each other
+(a sentence giving two values is a comparison). Tolerance per kind: `tolerance:` in the
+configuration. Reported on each side, with the other side as a related location.
+
+Passing example (clinic.md)::
+
+    # Knee stem cells in Japan
+    Cultured knee therapy in Japan costs $7,000 – $12,000.
+
+    | Country | Type | Cost |
+    |---|---|---|
+    | Japan | Cultured knee MSCs | $7,000 – $12,000 |
+
+Failing example (clinic.md)::
+
+    # Knee stem cells in Japan
+    Cultured knee therapy in Japan costs $7,000 – $12,000.
+
+    | Country | Type | Cost |
+    |---|---|---|
+    | Japan | Cultured knee MSCs | $8,000 – $14,000 |
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..model import Finding
+from .base import meta
+from .compare import agree, describe, identity, subject_label
+from .context import Context
+from .findings import make_finding
+
+META = meta("CL101", "conflicting-values", "intra-article", "error", __doc__)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    vocab, tolerance = ctx.settings.vocab, ctx.settings.tolerance
+    groups = defaultdict(list)
+    for claim in ctx.claims:
+        key = identity(claim, vocab)
+        if key is not None:
+            groups[key].append(claim)
+    for claims in groups.values():
+        for claim in claims:
+            others = [o for o in claims if o is not claim and _apart(claim, o)
+                      and not agree(claim, o, tolerance.get(claim.kind, 0.0))]
+            if not others:
+                continue
+            where = ", ".join(f"{describe(o)} at line {o.location.line}" for o in others[:3])
+            yield make_finding(
+                META, ctx, claim.location,
+                f"{subject_label(claim)} is {describe(claim)} here but {where}",
+                quantity=claim.kind, related=tuple(o.location for o in others),
+                key=("intra",) + identity(claim, vocab) + (describe(claim),))
+
+
+def _apart(a, b) -> bool:
+    """Not the same sentence: a sentence giving two values is comparing them."""
+    return (a.block_index, a.context) != (b.block_index, b.context)
