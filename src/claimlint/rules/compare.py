@@ -15,7 +15,7 @@ def identity(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
     """What a claim is about, when known with confidence; None when it is not comparable."""
     subject = claim.subject
     measure = vocab.measure(subject.measure)
-    if measure is None:
+    if measure is None or too_vague(claim):
         return None
     values = {"treatment": subject.treatment, "country": subject.country,
               "variant": subject.variant, "family": vocab.family(subject.treatment)}
@@ -70,3 +70,10 @@ def subject_label(claim: Claim) -> str:
     s = claim.subject
     parts = [p for p in (s.treatment, s.country, s.variant) if p]
     return f"{s.measure} ({', '.join(parts)})" if parts else str(s.measure)
+
+
+def too_vague(claim: Claim) -> bool:
+    """"millions" or "thousands" alone spans three orders of magnitude: it neither agrees
+    nor disagrees with anything."""
+    return claim.approximate and claim.low is not None and claim.high is not None \
+        and claim.high > 100 * claim.low

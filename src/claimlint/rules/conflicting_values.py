@@ -7,7 +7,8 @@ only when the whole identity is known. Ranges compare both ends; an open bound (
 $6,500") agrees with a range that starts there; vague words ("tens of millions") agree
 with anything they overlap. Claims in one sentence are never compared with each other
 (a sentence giving two values is a comparison). Tolerance per kind: `tolerance:` in the
-configuration. Reported on each side, with the other side as a related location.
+configuration. Reported on each side, with the other side as a related location (and the
+article's other statements of the same value, which need the same edit).
 
 Passing example (clinic.md)::
 
@@ -54,11 +55,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                       and not agree(claim, o, tolerance.get(claim.kind, 0.0))]
             if not others:
                 continue
+            same = [o for o in claims if o is not claim and o not in others]
             where = ", ".join(f"{describe(o)} at line {o.location.line}" for o in others[:3])
+            also = f" (and at line{'s' if len(same) > 1 else ''} " \
+                f"{', '.join(str(o.location.line) for o in same[:5])})" if same else ""
             yield make_finding(
                 META, ctx, claim.location,
-                f"{subject_label(claim)} is {describe(claim)} here but {where}",
-                quantity=claim.kind, related=tuple(o.location for o in others),
+                f"{subject_label(claim)} is {describe(claim)} here{also} but {where}",
+                quantity=claim.kind, related=tuple(o.location for o in others + same),
                 key=("intra",) + identity(claim, vocab) + (describe(claim),))
 
 

@@ -112,15 +112,18 @@ def _first_heading(sources: list[Source]) -> Optional[Source]:
 
 
 def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
-    """Terms within NEAR characters, nearest first; then those further before the claim
+    """Terms within NEAR characters before the claim, then after it, then further before
     (a sentence names its subject first); terms far after the claim are not used."""
     def distance(term: Term) -> int:
         start, end = offset + term.start, offset + term.end
         return site.start - end if end <= site.start else start - site.end if start >= site.end else 0
-    near = sorted((t for t in terms if distance(t) <= NEAR), key=distance)
-    before = sorted((t for t in terms if distance(t) > NEAR and offset + t.end <= site.start),
-                    key=distance)
-    return near + before
+    def is_before(term: Term) -> bool:
+        return offset + term.end <= site.start
+
+    near_before = sorted((t for t in terms if distance(t) <= NEAR and is_before(t)), key=distance)
+    near_after = sorted((t for t in terms if distance(t) <= NEAR and not is_before(t)), key=distance)
+    far_before = sorted((t for t in terms if distance(t) > NEAR and is_before(t)), key=distance)
+    return near_before + near_after + far_before
 
 
 def _is_audience(vocab: Vocabulary, text: str, term: Term) -> bool:
