@@ -42,6 +42,9 @@ class Builder:
         label = list_label(self.doc.text[start:end]) if kind == "list_item" else ""
         self.doc.blocks.append(Block(kind, start, end, self.heading_path, label=label))
 
+    def table_header(self, start: int, end: int) -> None:
+        self.doc.blocks.append(Block("table_header", start, end, self.heading_path))
+
     def table_row(self, start: int, end: int, cells: list[tuple[int, int]],
                   header: tuple[str, ...]) -> None:
         text = self.doc.text

@@ -117,7 +117,7 @@ def _blocks(doc: Document, body_start: int) -> None:
             nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
             if _TABLE_SEP.match(nxt):
                 header = tuple(doc.text[s:e].strip() for s, e in cells)
-                doc.blocks.append(_header(build, start, end))
+                build.table_header(start, end)
                 i += 1
             elif not _TABLE_SEP.match(line):
                 build.table_row(start, end, cells, header)
@@ -133,7 +133,3 @@ def _blocks(doc: Document, body_start: int) -> None:
     if chars is not None:
         doc.text = "".join(chars)
 
-
-def _header(build, start, end):
-    from ..model import Block
-    return Block("table_header", start, end, build.heading_path)

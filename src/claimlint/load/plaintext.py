@@ -90,7 +90,7 @@ def _is_flat_table(group) -> bool:
 def _table(build: Builder, group) -> None:
     """Rows start with a label; a line opening with '(' or a value continues the row above."""
     start, end, header_text = group[0]
-    build.doc.blocks.append(_header_block(build, start, end))
+    build.table_header(start, end)
     header = (squash(header_text),)
     rows: list[list[int]] = []
     for line_start, line_end, text in group[1:]:
@@ -102,11 +102,6 @@ def _table(build: Builder, group) -> None:
         # Cells of a flattened row cannot be told apart reliably; the subject step maps
         # the k-th value of the row to the k-th column named in the header.
         build.table_row(row_start, row_end, [(row_start, row_end)], header)
-
-
-def _header_block(build: Builder, start: int, end: int):
-    from ..model import Block
-    return Block("table_header", start, end, build.heading_path)
 
 
 def _trailer_start(lines, names: MetadataNames):
