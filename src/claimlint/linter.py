@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -10,8 +11,8 @@ from .config import Settings
 from .errors import ClaimlintError, InputError
 from .extract.claims import extract_claims
 from .load import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, decode, parse, read_text
-from .model import Claim, Document, Finding, Location
-from .rules import ARCHIVE_RULES, DOCUMENT_RULES, unused_suppression
+from .model import Claim, Document, Finding, Location, Suppression
+from .rules import DOCUMENT_RULES, cross_article, unused_suppression
 from .rules.context import Context
 from .rules.findings import make_finding
 
@@ -84,37 +85,64 @@ def extract(paths: Iterable[str], settings: Settings, max_bytes: int = DEFAULT_M
 def check(run: Run, settings: Settings, archive: Optional[list[tuple[Document, list[Claim]]]] = None) -> Run:
     """Run every enabled rule over the documents of `run`; cross-article against `archive`."""
     everything = archive if archive is not None else run.documents
+    wanted = {doc.path for doc, _ in run.documents}
+    cross = cross_findings(((d.path, c) for d, c in everything), settings, wanted)
     for doc, claims in run.documents:
-        ctx = Context(doc, claims, settings, everything)
-        found: list[Finding] = []
         try:
-            for module in DOCUMENT_RULES + ARCHIVE_RULES:
-                if settings.enabled(module.META.code, doc.path):
-                    found += list(module.check(ctx))
+            found = document_findings(doc, claims, settings)
         except ClaimlintError as exc:
             run.errors.append(str(exc))
-        run.findings += suppress(ctx, found)
-    run.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
+            found = []
+        run.findings += suppress(doc.path, doc.suppressions, found + cross.get(doc.path, []), settings)
+    run.findings.sort(key=finding_order)
     return run
 
 
-def suppress(ctx: Context, findings: list[Finding]) -> list[Finding]:
-    doc = ctx.doc
+def finding_order(f: Finding) -> tuple:
+    return (f.location.path, f.location.line, f.location.column, f.rule)
+
+
+def document_findings(doc: Document, claims: list[Claim], settings: Settings) -> list[Finding]:
+    """Findings of the rules that need only this document (before suppression)."""
+    ctx = Context(doc, claims, settings)
+    found: list[Finding] = []
+    for module in DOCUMENT_RULES:
+        if settings.enabled(module.META.code, doc.path):
+            found += list(module.check(ctx))
+    return found
+
+
+def cross_findings(documents: Iterable[tuple[str, list[Claim]]], settings: Settings,
+                   wanted: set[str]) -> dict[str, list[Finding]]:
+    """CL102 findings of the articles in `wanted`, each identity group checked once."""
+    out: dict[str, list[Finding]] = defaultdict(list)
+    for key, group in cross_article.group_claims(documents, settings.vocab).items():
+        if wanted.isdisjoint(group):
+            continue
+        for finding in cross_article.check_group(key, group, settings):
+            if finding.location.path in wanted:
+                out[finding.location.path].append(finding)
+    return out
+
+
+def suppress(path: str, suppressions: list[Suppression], findings: list[Finding],
+             settings: Settings) -> list[Finding]:
+    """Drop suppressed findings; report suppressions that suppressed nothing (CL001)."""
     used = set()
     kept = []
     for finding in findings:
-        hit = next((s for s in doc.suppressions
+        hit = next((s for s in suppressions
                     if s.first_line <= finding.location.line <= s.last_line
                     and (not s.codes or finding.rule in s.codes)), None)
         if hit is None:
             kept.append(finding)
         else:
             used.add(hit)
-    if ctx.settings.enabled(unused_suppression.META.code, doc.path):
-        for s in doc.suppressions:
+    if settings.enabled(unused_suppression.META.code, path):
+        ctx = Context(Document(path, "", "", ""), [], settings)
+        for s in suppressions:
             if s not in used:
-                where = Location(doc.path, s.line, s.column, s.line, s.end_column,
-                                 doc.source.split("\n")[s.line - 1][s.column - 1:s.end_column - 1])
+                where = Location(path, s.line, s.column, s.line, s.end_column, s.text)
                 codes = ", ".join(s.codes) or "all rules"
                 kept.append(make_finding(unused_suppression.META, ctx, where,
                                          f"suppression of {codes} suppresses nothing; remove it",

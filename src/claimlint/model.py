@@ -124,6 +124,7 @@ class Suppression:
     line: int  # where the comment stands
     column: int
     end_column: int
+    text: str = ""  # the directive as written
 
 
 @dataclass(frozen=True)

@@ -27,19 +27,19 @@ def parse_suppressions(doc: Document, *, plaintext: bool) -> list[tuple[int, int
         line, col = doc.lines.position(match.start())
         _, end_col = doc.lines.position(match.end())
         codes = tuple(regex.findall(r"[A-Z]{2,4}\d{3}", match.group("codes")))
-        verb = match.group("verb")
+        verb, text = match.group("verb"), match.group()
         if verb == "disable-next-line":
-            doc.suppressions.append(Suppression(codes, line + 1, line + 1, line, col, end_col))
+            doc.suppressions.append(Suppression(codes, line + 1, line + 1, line, col, end_col, text))
         elif verb == "disable":
             for code in codes or ("*",):
-                open_ranges[code] = (line, line, col, end_col)
+                open_ranges[code] = (line, line, col, end_col, text)
         else:
             for code in codes or tuple(open_ranges):
                 if code in open_ranges:
-                    first, at, c0, c1 = open_ranges.pop(code)
-                    doc.suppressions.append(Suppression(_codes(code), first, line, at, c0, c1))
-    for code, (first, at, c0, c1) in open_ranges.items():
-        doc.suppressions.append(Suppression(_codes(code), first, last_line, at, c0, c1))
+                    first, at, c0, c1, said = open_ranges.pop(code)
+                    doc.suppressions.append(Suppression(_codes(code), first, line, at, c0, c1, said))
+    for code, (first, at, c0, c1, said) in open_ranges.items():
+        doc.suppressions.append(Suppression(_codes(code), first, last_line, at, c0, c1, said))
     return spans
 
 

@@ -9,7 +9,7 @@ from .base import RuleMeta
 MODULES = (unused_suppression, conflicting_values, cross_article, fact_mismatch,
            missing_metadata, foreign_metadata, risky_claim, success_rate, lost_characters,
            markup_debris, repeated_title)
-DOCUMENT_RULES = tuple(m for m in MODULES if hasattr(m, "check") and m is not cross_article)
+DOCUMENT_RULES = tuple(m for m in MODULES if hasattr(m, "check"))  # CL102 works on groups
 ARCHIVE_RULES = (cross_article,)
 
 

@@ -1,7 +1,8 @@
 """CL102 cross-article-conflict: articles of one archive state the same measure for the same subject differently.
 
-Claims are grouped by identity (as in CL101) across every article of the archive. Two
-articles conflict when no value of one agrees with any value of the other. When most
+Claims are grouped by identity (as in CL101) across every article of the archive; each
+group is checked once, so the work grows with the archive, not its square. Two articles
+conflict when no value of one agrees with any value of the other. When most
 articles agree on a value, only the dissenting articles are reported, with the prevailing
 value in the message; when there is no majority, every side is reported. The finding
 stands on the article's first claim; related locations are the article's other
@@ -20,9 +21,10 @@ Failing example (a.md, b.md)::
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterator
+from typing import Iterable, Iterator, Optional
 
-from ..model import Claim, Finding
+from ..model import Claim, Document, Finding
+from ..subjects.vocabulary import Vocabulary
 from .base import meta
 from .compare import agree, describe, identity, subject_label
 from .context import Context
@@ -31,65 +33,92 @@ from .findings import make_finding
 META = meta("CL102", "cross-article-conflict", "cross-article", "warning", __doc__)
 MAX_RELATED = 25
 
+Group = dict[str, list[Claim]]  # path -> that article's claims of one identity
 
-def check(ctx: Context) -> Iterator[Finding]:
-    vocab, tolerance = ctx.settings.vocab, ctx.settings.tolerance
-    mine = defaultdict(list)
-    for claim in ctx.claims:
-        key = identity(claim, vocab)
-        if key is not None and claim.kind != "year":  # dated events are CL201's, via facts
-            mine[key].append(claim)
-    if not mine:
-        return
-    theirs = defaultdict(lambda: defaultdict(list))
-    for doc, claims in ctx.archive:
-        if doc.path == ctx.doc.path:
-            continue
+
+def comparable(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
+    """The identity CL102 groups a claim under; None leaves it out (dated events are
+    CL201's business, through facts)."""
+    key = identity(claim, vocab)
+    return None if key is None or claim.kind == "year" else key
+
+
+def group_claims(documents: Iterable[tuple[str, list[Claim]]], vocab: Vocabulary) -> dict[tuple, Group]:
+    groups: dict[tuple, Group] = defaultdict(lambda: defaultdict(list))
+    for path, claims in documents:
         for claim in claims:
-            key = identity(claim, vocab)
-            if key in mine:
-                theirs[key][doc.path].append(claim)
-    for key, own in mine.items():
-        tol = tolerance.get(own[0].kind, 0.0)
-        others = theirs.get(key, {})
-        disagreeing = {p: cs for p, cs in others.items() if not _share(own, cs, tol)}
-        if not disagreeing:
+            key = comparable(claim, vocab)
+            if key is not None:
+                groups[key][path].append(claim)
+    return groups
+
+
+def check_group(key: tuple, group: Group, settings) -> Iterator[Finding]:
+    """Findings for the articles of one identity group that disagree with the others."""
+    if len(group) < 2:
+        return
+    tol = settings.tolerance.get(key[0], 0.0)
+    values = _Values(group, tol)
+    prevailing = values.prevailing()
+    for path, own in group.items():
+        if not settings.enabled(META.code, path):
             continue
-        prevailing = _prevailing(own, others, tol)
-        if prevailing is not None and any(agree(c, prevailing, tol) for c in own):
+        if prevailing is not None and values.agrees(path, prevailing):
             continue  # this article states the majority value; the others are reported
-        yield _finding(ctx, own, disagreeing, prevailing, key)
+        disagreeing = {p: group[p] for p in group if p != path and not values.share(path, p)}
+        if disagreeing:
+            yield _finding(settings, own, disagreeing, prevailing, key)
 
 
-def _share(a: list[Claim], b: list[Claim], tol: float) -> bool:
-    return any(agree(x, y, tol) for x in a for y in b)
+class _Values:
+    """The distinct values of a group and which agree, computed once per group."""
+
+    def __init__(self, group: Group, tol: float):
+        self.examples: dict[str, Claim] = {}
+        self.of_path: dict[str, frozenset[str]] = {}
+        for path, claims in group.items():
+            for claim in claims:
+                self.examples.setdefault(describe(claim), claim)
+            self.of_path[path] = frozenset(describe(c) for c in claims)
+        labels = list(self.examples)
+        self.agreeing = {(a, b) for a in labels for b in labels
+                         if agree(self.examples[a], self.examples[b], tol)}
+        self._shared: dict[tuple, bool] = {}
+
+    def share(self, p: str, q: str) -> bool:
+        pair = (self.of_path[p], self.of_path[q])
+        if pair not in self._shared:
+            self._shared[pair] = any((a, b) in self.agreeing for a in pair[0] for b in pair[1])
+        return self._shared[pair]
+
+    def agrees(self, path: str, label: str) -> bool:
+        return any((a, label) in self.agreeing for a in self.of_path[path])
+
+    def prevailing(self) -> Optional[str]:
+        """The value stated by more articles than any other (at least two), if one is."""
+        votes: Counter = Counter()
+        clusters: dict[str, str] = {}  # value -> the first agreeing value seen
+        for label in self.examples:
+            clusters[label] = next((c for c in dict.fromkeys(clusters.values())
+                                    if (c, label) in self.agreeing), label)
+        for labels in self.of_path.values():
+            for cluster in {clusters[x] for x in labels}:
+                votes[cluster] += 1
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
 
-def _prevailing(own, others, tol):
-    """A value stated by more articles than any other, counting this one."""
-    votes = Counter()
-    examples = {}
-    for claims in [own, *others.values()]:
-        for value in {describe(c): c for c in claims}.values():
-            label = next((k for k, ex in examples.items() if agree(ex, value, tol)), describe(value))
-            examples.setdefault(label, value)
-            votes[label] += 1
-    if not votes:
-        return None
-    ranked = votes.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return examples[ranked[0][0]] if ranked[0][1] > 1 else None
-
-
-def _finding(ctx, own, disagreeing, prevailing, key) -> Finding:
+def _finding(settings, own, disagreeing, prevailing, key) -> Finding:
     first = own[0]
     related = [c.location for c in own[1:]]
     for claims in disagreeing.values():
         related += [c.location for c in claims]
     values = sorted({describe(c) for cs in disagreeing.values() for c in cs})
     summary = ", ".join(values[:4]) + (" ..." if len(values) > 4 else "")
-    tail = (f"; the archive mostly says {describe(prevailing)}" if prevailing is not None else "")
+    tail = f"; the archive mostly says {prevailing}" if prevailing is not None else ""
+    ctx = Context(Document(first.path, "", "", ""), own, settings)
     return make_finding(
         META, ctx, first.location,
         f"{subject_label(first)} is {describe(first)} here but {summary} in "

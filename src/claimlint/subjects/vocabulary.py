@@ -12,7 +12,6 @@ import regex
 
 from ..errors import ConfigError
 from ..yamlio import check_keys, load_yaml, where
-from ..extract.nlp import blank_pipeline
 
 FIELDS = ("treatment", "country", "variant")
 
@@ -41,7 +40,8 @@ class Vocabulary:
     measures: list[Measure] = field(default_factory=list)
     audience: Optional["regex.Pattern"] = None  # matched right after a country
     home: Optional["regex.Pattern"] = None  # matched right before a country
-    _matchers: tuple = ()
+    _terms: dict = field(default_factory=dict)
+    _matchers: tuple = ()  # built on first use: a run served from the index never loads spaCy
     _cache: dict = field(default_factory=dict)
 
     @classmethod
@@ -57,7 +57,7 @@ class Vocabulary:
                                        + r")\W{1,3}(?:the\s+)?$", regex.I)
         vocab.audience = regex.compile(r"\W{0,3}(?:" + "|".join(map(regex.escape, audience))
                                        + r")\b", regex.I) if audience else None
-        vocab._matchers = _matchers(terms)
+        vocab._terms = terms
         return vocab
 
     def _read(self, path, data, terms, audience, home) -> None:
@@ -95,6 +95,8 @@ class Vocabulary:
         """Terms in `text`, longest match first where they overlap; short texts are cached."""
         cached = self._cache.get(text)
         if cached is None:
+            if not self._matchers:
+                self._matchers = _matchers(self._terms)
             cached = _find(self._matchers, text)
             if len(text) <= 300:
                 if len(self._cache) > 20000:
@@ -131,6 +133,8 @@ def _is_exact(alias: str) -> bool:
 
 def _matchers(terms):
     from spacy.matcher import PhraseMatcher
+
+    from ..extract.nlp import blank_pipeline
 
     nlp = blank_pipeline()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
