@@ -117,41 +117,29 @@ def _claims_table(claims) -> str:
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 when findings at or above this severity remain (default: error).")
-@click.option("--archive", type=click.Path(file_okay=False), help="Compare with every article under this folder too.")
+@click.option("--archive", type=click.Path(file_okay=False), help="Compare with every article under this folder, through its claims index (default: `archive` in the configuration).")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Processes for indexing the archive (default: all cores).")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
 @_common
-def check(paths, fmt, select, ignore, fail_on, archive, statistics, config, facts, max_file_size, output):
+def check(paths, fmt, select, ignore, fail_on, archive, jobs, statistics, config, facts, max_file_size, output):
     """Check PATHS and report what is wrong."""
     for code in filter(None, ",".join(filter(None, (select, ignore))).split(",")):
         if not any(r.code.startswith(code.strip().upper()) for r in all_rules()):
             raise ClaimlintError(f"unknown rule code {code.strip()!r} (see `claimlint rules`)")
     settings = _settings(config, facts, select=select, ignore=ignore, fail_on=fail_on, archive=archive)
     limit = max_file_size * 1_000_000
-    run = run_extract(paths, settings, limit)
-    archive_docs = None
     if settings.archive:
-        archive_docs = list(run.documents) + _archive(settings, run, limit)
-    run_checks(run, settings, archive_docs)
+        from .archive import audit_plan, check_against_archive
+        if not os.path.isdir(settings.archive):
+            raise ClaimlintError("archive folder not found", settings.archive)
+        run = check_against_archive(paths, settings, audit_plan(jobs, "local", None, limit, False))
+    else:
+        run = run_checks(run_extract(paths, settings, limit), settings)
     _emit(_render(run, fmt, statistics), output)
     _report_problems(run)
     if run.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed(run.findings, settings.fail_on) else 0)
-
-
-def _archive(settings: Settings, run: Run, limit: int):
-    from .extract.claims import extract_claims
-
-    have = {os.path.realpath(d.path) for d, _ in run.documents}
-    side = Run()
-    docs = []
-    for path in collect([settings.archive], side):
-        if os.path.realpath(path) in have:
-            continue
-        doc = read(path, settings, side, limit)
-        if doc is not None:
-            docs.append((doc, extract_claims(doc, settings.vocab, settings.currency)))
-    return docs
 
 
 def _render(run: Run, fmt: str, statistics: bool) -> str:

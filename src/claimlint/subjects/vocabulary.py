@@ -44,6 +44,10 @@ class Vocabulary:
     _matchers: tuple = ()  # built on first use: a run served from the index never loads spaCy
     _cache: dict = field(default_factory=dict)
 
+    def __getstate__(self) -> dict:
+        """Engines ship the vocabulary to workers; each builds its own spaCy matchers."""
+        return {**self.__dict__, "_matchers": (), "_cache": {}}
+
     @classmethod
     def load(cls, paths: list[str]) -> "Vocabulary":
         vocab = cls()
