@@ -24,11 +24,12 @@ def open_index(root: str, path: Optional[str] = None) -> Index:
 
 
 def final_findings(index: Index, settings, only: Optional[set[str]] = None,
-                   extra: Sequence[Analysis] = ()) -> list[Finding]:
+                   extra: Sequence[Analysis] = (), observe=None) -> list[Finding]:
     """Findings of the indexed articles in `only` (all when None) and of `extra` articles
-    that are not in the archive but are compared with it."""
+    that are not in the archive but are compared with it. `observe(key, group, findings)`
+    sees every identity group that CL102 reported on."""
     wanted = None if only is None else set(only) | {a.path for a in extra}
-    cross = _cross(index, settings, only, extra, wanted)
+    cross = _cross(index, settings, only, extra, wanted, observe)
     stored = index.documents(only, claims=False) if only is None or only else ()
     findings: list[Finding] = []
     for result in chain(stored, extra):
@@ -39,7 +40,7 @@ def final_findings(index: Index, settings, only: Optional[set[str]] = None,
     return findings
 
 
-def _cross(index, settings, only, extra, wanted) -> dict[str, list[Finding]]:
+def _cross(index, settings, only, extra, wanted, observe) -> dict[str, list[Finding]]:
     outside = cross_article.group_claims(((a.path, a.claims) for a in extra), settings.vocab)
     if only is None:
         groups = index.groups()
@@ -51,7 +52,10 @@ def _cross(index, settings, only, extra, wanted) -> dict[str, list[Finding]]:
         group = {**group, **outside.pop(key, {})}
         if wanted is not None and wanted.isdisjoint(group):
             continue
-        for finding in cross_article.check_group(key, group, settings):
+        found = list(cross_article.check_group(key, group, settings))
+        if found and observe is not None:
+            observe(key, group, found)
+        for finding in found:
             if wanted is None or finding.location.path in wanted:
                 out[finding.location.path].append(finding)
     return out

@@ -79,8 +79,10 @@ def read_config(path: Path) -> dict:
 
 def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
                   select: Optional[str] = None, ignore: Optional[str] = None,
-                  fail_on: Optional[str] = None, archive: Optional[str] = None) -> Settings:
-    path = Path(config) if config else find_config()
+                  fail_on: Optional[str] = None, archive: Optional[str] = None,
+                  start: str = ".") -> Settings:
+    """`start`: where the search for a configuration file begins (then upward)."""
+    path = Path(config) if config else find_config(start)
     if config and not path.is_file():
         raise ConfigError("configuration file not found", config)
     data = read_config(path) if path else {}

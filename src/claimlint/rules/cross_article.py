@@ -70,6 +70,13 @@ def check_group(key: tuple, group: Group, settings) -> Iterator[Finding]:
             yield _finding(settings, own, disagreeing, prevailing, key)
 
 
+def prevailing_value(group: Group, tol: float) -> Optional[tuple[str, Claim]]:
+    """The archive's majority value of a group, as (text, a claim stating it)."""
+    values = _Values(group, tol)
+    label = values.prevailing()
+    return None if label is None else (label, values.examples[label])
+
+
 class _Values:
     """The distinct values of a group and which agree, computed once per group."""
 
