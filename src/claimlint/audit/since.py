@@ -63,14 +63,14 @@ def _from_file(path: str) -> list[Finding]:
 
 def _checkout(ref: str, root: str, tmp: str) -> str:
     """Extract `root` as it was at `ref` into `tmp`; return the folder holding it."""
-    def git(*args, **kw) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", "-C", root, *args], capture_output=True, **kw)
+    def git(where: str, *args, **kw) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", where, *args], capture_output=True, **kw)
 
-    top = git("rev-parse", "--show-toplevel", text=True)
+    top = git(root, "rev-parse", "--show-toplevel", text=True)
     if top.returncode != 0:
         raise ConfigError(f"--since {ref}: not a file, and {root} is not in a git repository")
-    prefix = git("rev-parse", "--show-prefix", text=True).stdout.strip()
-    archive = git("archive", "--format=tar", ref, "--", prefix or ".")
+    prefix = git(root, "rev-parse", "--show-prefix", text=True).stdout.strip()
+    archive = git(top.stdout.strip(), "archive", "--format=tar", ref, "--", prefix or ".")
     if archive.returncode != 0:
         message = archive.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ConfigError(f"--since {ref}: {message[-1] if message else 'git archive failed'}")

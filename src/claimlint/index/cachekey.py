@@ -12,6 +12,9 @@ import json
 from .. import __version__
 from .schema import SCHEMA_VERSION
 
+# Settings that do not change what an article's analysis holds.
+_NOT_ANALYSIS = {"_matchers", "_cache", "_lines", "root", "source", "archive", "fail_on"}
+
 
 def cache_key(settings, root_display: str) -> str:
     state = {"version": __version__, "schema": SCHEMA_VERSION, "root": root_display,
@@ -23,7 +26,7 @@ def _canonical(value):
     """A JSON-able form that is equal exactly when the settings behave the same."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("_matchers", "_cache", "_lines", "root", "source")}
+                if f.name not in _NOT_ANALYSIS}
     if hasattr(value, "pattern") and hasattr(value, "flags"):  # a compiled regex
         return ["re", value.pattern, int(value.flags)]
     if isinstance(value, dict):
