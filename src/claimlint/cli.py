@@ -1,4 +1,4 @@
-"""The command line: extract, check, rules, explain. Exit 0 clean, 1 findings, 2 usage or
+"""The command line: extract, check, diff, rules, explain. Exit 0 clean, 1 findings, 2 usage or
 configuration error (or an input that could not be read)."""
 from __future__ import annotations
 
@@ -120,9 +120,19 @@ def _claims_table(claims) -> str:
 @click.option("--archive", type=click.Path(file_okay=False), help="Compare with every article under this folder, through its claims index (default: `archive` in the configuration).")
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Processes for indexing the archive (default: all cores).")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that this baseline file does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in this baseline file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files checked, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them (exit 1 when there are any).")
 @_common
-def check(paths, fmt, select, ignore, fail_on, archive, jobs, statistics, config, facts, max_file_size, output):
+@click.pass_context
+def check(ctx, paths, fmt, select, ignore, fail_on, archive, jobs, statistics, baseline, write_baseline,
+          fix, show_diff, config, facts, max_file_size, output):
     """Check PATHS and report what is wrong."""
+    from . import baseline as baselines
+    if write_baseline and (baseline or fix or show_diff):
+        raise ClaimlintError("--write-baseline cannot be combined with --baseline, --fix or --diff")
+    known = baselines.load(baseline) if baseline else None
     for code in filter(None, ",".join(filter(None, (select, ignore))).split(",")):
         if not any(r.code.startswith(code.strip().upper()) for r in all_rules()):
             raise ClaimlintError(f"unknown rule code {code.strip()!r} (see `claimlint rules`)")
@@ -135,11 +145,73 @@ def check(paths, fmt, select, ignore, fail_on, archive, jobs, statistics, config
         run = check_against_archive(paths, settings, audit_plan(jobs, "local", None, limit, False))
     else:
         run = run_checks(run_extract(paths, settings, limit), settings)
+    if write_baseline:
+        _report_problems(run)
+        if run.errors:  # a baseline missing the unreadable files would hide nothing there
+            click.echo(f"claimlint: error: the baseline {write_baseline} was not written", err=True)
+            sys.exit(EXIT_USAGE)
+        baselines.write(write_baseline, run.findings)
+        click.echo(f"claimlint: wrote {_count(len(run.findings), 'finding')} to the baseline {write_baseline}", err=True)
+        sys.exit(0)
+    note = _apply_baseline(run, known) if known is not None else None
+    if fix or show_diff:
+        _fix(ctx, run, show_diff, output)
     _emit(_render(run, fmt, statistics), output)
+    if note:
+        click.echo(note, err=True)
     _report_problems(run)
     if run.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed(run.findings, settings.fail_on) else 0)
+
+
+def _apply_baseline(run: Run, known) -> str:
+    from . import baseline as baselines
+
+    kept = baselines.apply(known, run.findings)
+    run.findings = kept.findings
+    note = f"claimlint: the baseline {known.path} hid {kept.hidden} finding{'s' if kept.hidden != 1 else ''}"
+    if kept.stale:
+        note += (f"; {kept.stale} recorded finding{' no longer occurs' if kept.stale == 1 else 's no longer occur'}"
+                 " (refresh the baseline with --write-baseline)")
+    return note
+
+
+def _fix(ctx: click.Context, run: Run, show_diff: bool, output: Optional[str]) -> None:
+    """--diff: print the safe fixes and exit. --fix: write them, then check again, so that
+    what was fixed is gone and every position is right; with nothing written, go on."""
+    from . import fixes
+
+    plan = fixes.plan(run.findings, [d.path for d, _ in run.documents])
+    for message in plan.notices:
+        click.echo(f"claimlint: warning: {message}", err=True)
+    if show_diff:
+        _emit(fixes.unified_diff(plan), output)
+        click.echo(f"claimlint: {_count(plan.edits, 'fix', 'fixes')} would be applied in "
+                   f"{_count(len(plan.files), 'file')} (nothing was written)", err=True)
+        _report_problems(run)
+        sys.exit(EXIT_USAGE if run.errors else EXIT_FINDINGS if plan.edits else 0)
+    planned = len(plan.notices)
+    written = fixes.apply(plan)
+    for message in plan.notices[planned:]:
+        click.echo(f"claimlint: warning: {message}", err=True)
+    for filefix in written:
+        for edit in filefix.edits:
+            click.echo(fixes.describe(edit), err=True)
+    edits = sum(len(f.edits) for f in written)
+    click.echo(f"claimlint: {_count(edits, 'fix', 'fixes')} applied in {_count(len(written), 'file')}", err=True)
+    if written:
+        try:
+            ctx.invoke(check, **{**ctx.params, "fix": False})
+        except SystemExit as exc:
+            for message in plan.errors:
+                click.echo(f"claimlint: error: {message}", err=True)
+            sys.exit(EXIT_USAGE if plan.errors else exc.code)
+    run.errors += plan.errors  # reported with the inputs that could not be read: exit 2
+
+
+def _count(n: int, word: str, many: str = "") -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _render(run: Run, fmt: str, statistics: bool) -> str:
@@ -161,6 +233,30 @@ def _render(run: Run, fmt: str, statistics: bool) -> str:
     return module.render(findings, all_rules(), tool_version=__version__)
 
 
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: .claimlint.yaml or pyproject.toml, found upward).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
+def diff(base, head, fmt, config, output):
+    """Claims added, changed and removed from git revision BASE to HEAD, by subject.
+
+    HEAD defaults to the working tree. BASE..HEAD, and BASE...HEAD (from where HEAD
+    left BASE, as a pull request shows it), work too.
+    """
+    from . import gitdiff
+
+    result = gitdiff.diff_claims(base, head, _settings(config, ()))
+    if fmt == "json":
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = gitdiff.render_text(result)
+    _emit(text, output)
+    for message in result.notices:
+        click.echo(f"claimlint: warning: {message}", err=True)
+
+
 @main.command("rules")
 def list_rules():
     """List the rules."""
@@ -179,3 +275,8 @@ def explain(code):
         raise ClaimlintError(f"unknown rule {code!r} (see `claimlint rules`)") from None
     click.echo(f"{meta.code} {meta.name} ({meta.category}, default severity {meta.severity})\n")
     click.echo(meta.doc)
+
+
+from .audit.command import audit  # noqa: E402  (a command of its own module, registered here)
+
+main.add_command(audit)

@@ -155,8 +155,8 @@ class Index:
             yield tuple(json.loads(current)), dict(group)
 
     def _select(self, query: str, column: str, values: Optional[Iterable[str]], order: str):
-        if values is None:
-            return self._db.execute(f"{query} ORDER BY {order}").fetchall()
+        if values is None:  # a cursor: rows stream from disk as they are used
+            return self._db.execute(f"{query} ORDER BY {order}")
         values = sorted(set(values))
         rows = []
         for i in range(0, len(values), 500):  # SQLite's limit on bound parameters

@@ -28,6 +28,10 @@ def render(findings: list[Finding], sources: dict[str, str], colour: bool = Fals
             width = (loc.end_column if loc.end_line == loc.line else len(line) + 1) - loc.column
             out.append(f"      | {line.rstrip()}")
             out.append("      | " + " " * (loc.column - 1) + style("^" * max(1, width), fg=_COLOURS[f.severity]))
+        if f.fix is not None:
+            how = "--fix applies it" if f.fix.safe else "a suggestion: --fix leaves it"
+            out.append(f"      = fix: replace {loc.text!r} with {f.fix.replacement!r}: "
+                       f"{f.fix.description} ({how})")
         for r in f.related[:5]:
             out.append(f"      = related: {r.path}:{r.line}:{r.column}  {' '.join(r.text.split())}")
         if len(f.related) > 5:
