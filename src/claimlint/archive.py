@@ -32,10 +32,9 @@ def final_findings(index: Index, settings, only: Optional[set[str]] = None,
     cross = _cross(index, settings, only, extra, wanted, observe)
     stored = index.documents(only, claims=False) if only is None or only else ()
     findings: list[Finding] = []
-    for result in chain(stored, extra):
-        if result.error is None:
-            findings += suppress(result.path, result.suppressions,
-                                 result.findings + cross.pop(result.path, []), settings)
+    for result in chain(stored, extra):  # an unreadable article has no findings
+        findings += suppress(result.path, result.suppressions,
+                             result.findings + cross.pop(result.path, []), settings)
     findings.sort(key=finding_order)
     return findings
 
@@ -86,7 +85,7 @@ def check_against_archive(paths: Iterable[str], settings, plan: Plan) -> Run:
             run.documents.append((_light(result.path), result.claims))
         for result in outside:
             run.documents.append((_light(result.path), result.claims))
-        run.findings = final_findings(index, settings, inside, [a for a in outside if a.error is None])
+        run.findings = final_findings(index, settings, inside, outside)
     finally:
         index.close()
     return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from .rules.compare import DEFAULT_TOLERANCE
 from .rules.facts import Fact, load_facts
 from .rules.phrases import Phrase, load_phrases
 from .subjects.vocabulary import Vocabulary
-from .yamlio import check_keys, load_yaml, where
+from .yamlio import Mapping, Sequence, boolean, check_keys, kind_of, load_yaml, where
 
 KEYS = {"subjects", "facts", "claims", "artifacts", "metadata", "severity", "select", "ignore",
         "fail_on", "tolerance", "success_ceiling", "currency", "per_path", "archive",
@@ -65,16 +66,52 @@ def find_config(start: str = ".") -> Optional[Path]:
     return None
 
 
+def _shown(path) -> str:
+    """A file name for messages: relative to the working directory when it is below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
 def read_config(path: Path) -> dict:
+    name = _shown(path)
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("claimlint", {})
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text).get("tool", {}).get("claimlint", {})
+        except UnicodeDecodeError:
+            raise ConfigError("not valid UTF-8", name) from None
+        except tomllib.TOMLDecodeError as exc:
+            at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            what = str(exc)[:at.start()].strip() if at else str(exc)
+            raise ConfigError(f"invalid TOML: {what}",
+                              f"{name}:{at.group(1)}:{at.group(2)}" if at else name) from None
+        data = _toml_lines(text, data)
     else:
-        data = load_yaml(str(path)) or {}
-    check_keys(str(path), data, KEYS, "claimlint configuration")
+        data = load_yaml(name) or {}
+    check_keys(name, data, KEYS, "claimlint configuration")
     return data
+
+
+def _toml_lines(text: str, data) -> "Mapping | object":
+    """[tool.claimlint] as a Mapping that knows the line of each of its keys (for messages)."""
+    if not isinstance(data, dict):
+        return data
+    out = Mapping(data)
+    out.line, out.key_lines = 0, {}
+    section = False
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            section = header.group(1) == "tool.claimlint"
+            out.line = out.line or (number if section else 0)
+            continue
+        key = re.match(r"\s*\"?([A-Za-z_][\w-]*)\"?\s*=", line)
+        if section and key and key.group(1) in data:
+            out.key_lines.setdefault(key.group(1), number)
+    return out
 
 
 def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
@@ -84,18 +121,28 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
     """`start`: where the search for a configuration file begins (then upward)."""
     path = Path(config) if config else find_config(start)
     if config and not path.is_file():
-        raise ConfigError("configuration file not found", config)
+        raise ConfigError("configuration file not found" if not path.is_dir()
+                          else "is a folder, not a configuration file", config)
     data = read_config(path) if path else {}
     base = path.parent if path else Path(".")
+    shown = _shown(path) if path else ""
 
     def files(key: str) -> list[str]:
         value = data.get(key) or []
         value = [value] if isinstance(value, str) else value
-        if not isinstance(value, list):
-            raise ConfigError(f"`{key}` must be a file name or a list of them", where(str(path), data, key))
-        return [str(base / v) for v in value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(f"`{key}` must be a file name or a list of them, not {kind_of(data[key])}",
+                              where(shown, data, key))
+        out = [_shown(base / v) for v in value]
+        for i, name in enumerate(out):
+            if not os.path.isfile(name):
+                at = where(shown, value, i) if isinstance(value, Sequence) else where(shown, data, key)
+                raise ConfigError(f"`{key}` names {value[i]!r}, which is not a file "
+                                  f"(looked for {name})", at)
+        return out
 
-    fact_files = ([builtin("facts.yaml")] if data.get("builtin_facts", True) else []) + files("facts") + list(facts)
+    with_builtin = boolean(shown, data, "builtin_facts", True)
+    fact_files = ([builtin("facts.yaml")] if with_builtin else []) + files("facts") + list(facts)
     claims_files = [builtin("claims.yaml")] + files("claims")
     artifact_files = [builtin("artifacts.yaml")] + files("artifacts")
     settings = Settings(
@@ -106,11 +153,12 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
         markup_debris=[x for p in artifact_files for x in _section(p, "markup_debris")],
         metadata=MetadataNames.load((files("metadata") or [builtin("metadata.yaml")])[-1]),
         root=str(base), source=str(path) if path else "")
-    _options(settings, data, str(path), base)
+    _check_subjects(settings)
+    _options(settings, data, shown, base)
     if select:
-        settings.select = {c.strip() for c in select.split(",") if c.strip()}
+        settings.select = _codes(select, "--select")
     if ignore:
-        settings.ignore |= {c.strip() for c in ignore.split(",") if c.strip()}
+        settings.ignore |= _codes(ignore, "--ignore")
     if fail_on:
         settings.fail_on = fail_on
     if archive:
@@ -118,35 +166,113 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
     return settings
 
 
+def _check_subjects(settings: Settings) -> None:
+    """A fact's subject must name a treatment, country, variant or measure of the subjects
+    packs: a typo would otherwise make the fact silently match nothing."""
+    vocab = settings.vocab
+    known = {name: {value for _, value in pairs} for name, pairs in vocab._terms.items()}
+    known.setdefault("treatment", set()).update(vocab.treatments)
+    known["measure"] = {m.name for m in vocab.measures}
+    for fact in settings.facts:
+        for key, value in fact.subject:
+            if value not in known.get(key, ()):
+                some = ", ".join(sorted(known.get(key, ()))[:8])
+                raise ConfigError(f"fact {fact.id!r}: unknown {key} {value!r} in its subject "
+                                  f"(not in the subjects packs; known: {some}, ...)", fact.origin)
+
+
 def _section(path: str, section: str) -> list[Phrase]:
-    data = load_yaml(path)
-    check_keys(path, data, {"lost_characters", "markup_debris"}, "artifacts pack")
-    if section not in data:
-        return []
-    from .rules.phrases import _phrase  # one entry reader for every phrase pack
-    return [_phrase(path, entry) for entry in data[section] or []]
+    return load_phrases(path, section, ("lost_characters", "markup_debris"))
+
+
+def _codes(value, what: str, path: str = "", at: str = "", exact: bool = False) -> set[str]:
+    """Rule codes or code prefixes ("CL1"), as a comma-separated text or a list; upper-cased.
+    An unknown code is an error: a typo would otherwise silently select or ignore nothing."""
+    from .rules import all_rules
+
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise ConfigError(f"{what} must be a list of rule codes, not {kind_of(value)}", at)
+    codes = set()
+    for i, item in enumerate(items):
+        code = item.strip().upper() if isinstance(item, str) else item
+        if not code and isinstance(value, str):
+            continue
+        known = [r.code for r in all_rules()]
+        if not isinstance(code, str) or not any(k == code if exact else k.startswith(code) for k in known):
+            there = where(path, value, i) if isinstance(value, Sequence) else at
+            raise ConfigError(f"unknown rule code {item!r} in {what} (see `claimlint rules`)", there)
+        codes.add(code)
+    return codes
 
 
 def _options(settings: Settings, data: dict, path: str, base: Path) -> None:
-    for code, level in (data.get("severity") or {}).items():
+    def at(key: str) -> str:
+        return where(path, data, key)
+
+    def mapping(key: str) -> dict:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise ConfigError(f"`{key}` must be a mapping, not {kind_of(value)}", at(key))
+        return value
+
+    severity = mapping("severity")
+    for code, level in severity.items():
+        name = _codes([code], "severity", path, where(path, severity, code), exact=True).pop()
         if level not in ("info", "warning", "error", "off"):
-            raise ConfigError(f"severity of {code} must be info, warning, error or off",
-                              where(path, data["severity"], code))
+            raise ConfigError(f"severity of {code} must be info, warning, error or off, not {kind_of(level)}",
+                              where(path, severity, code))
         if level == "off":
-            settings.ignore.add(code)
+            settings.ignore.add(name)
         else:
-            settings.severity[code] = level
+            settings.severity[name] = level
     if data.get("select"):
-        settings.select = set(data["select"])
-    settings.ignore |= set(data.get("ignore") or ())
+        settings.select = _codes(data["select"], "select", path, at("select"))
+    if data.get("ignore"):
+        settings.ignore |= _codes(data["ignore"], "ignore", path, at("ignore"))
     settings.fail_on = data.get("fail_on", settings.fail_on)
     if settings.fail_on not in ("info", "warning", "error"):
-        raise ConfigError("fail_on must be info, warning or error", where(path, data, "fail_on"))
-    for kind, value in (data.get("tolerance") or {}).items():
-        settings.tolerance[kind] = float(str(value).rstrip("%")) / (100 if str(value).endswith("%") else 1)
-    settings.success_ceiling = float(data.get("success_ceiling", settings.success_ceiling))
-    settings.currency = str(data.get("currency", settings.currency))
-    for glob, codes in (data.get("per_path") or {}).items():
-        settings.per_path.append((glob, set(codes.get("ignore", ())) if isinstance(codes, dict) else set(codes)))
+        raise ConfigError(f"fail_on must be info, warning or error, not {kind_of(settings.fail_on)}",
+                          at("fail_on"))
+    tolerance = mapping("tolerance")
+    for kind, value in tolerance.items():
+        settings.tolerance[kind] = _tolerance(path, tolerance, kind, value)
+    ceiling = data.get("success_ceiling", settings.success_ceiling)
+    if isinstance(ceiling, bool) or not isinstance(ceiling, (int, float)) or not 0 < ceiling <= 100:
+        raise ConfigError(f"success_ceiling must be a percentage between 0 and 100, not {kind_of(ceiling)}",
+                          at("success_ceiling"))
+    settings.success_ceiling = float(ceiling)
+    currency = data.get("currency", settings.currency)
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
+        raise ConfigError(f"currency must be a three-letter code such as USD, not {kind_of(currency)}",
+                          at("currency"))
+    settings.currency = currency
+    per_path = mapping("per_path")
+    for glob, codes in per_path.items():
+        there = where(path, per_path, glob)
+        if isinstance(codes, dict):
+            check_keys(path, codes, {"ignore"}, f"per_path entry {glob!r}", there)
+            codes = codes.get("ignore") or []
+        settings.per_path.append((str(glob), _codes(codes, f"per_path {glob!r}", path, there)))
     if data.get("archive"):
+        if not isinstance(data["archive"], str):
+            raise ConfigError(f"archive must be a folder name, not {kind_of(data['archive'])}", at("archive"))
         settings.archive = str(base / data["archive"])
+
+
+def _tolerance(path: str, node, kind, value) -> float:
+    from .model import KINDS
+
+    if kind not in KINDS:
+        raise ConfigError(f"tolerance for unknown claim kind {kind!r} (kinds: {', '.join(KINDS)})",
+                          where(path, node, kind))
+    text = str(value).strip()
+    number = text[:-1] if text.endswith("%") else text
+    try:
+        result = float(number) if not isinstance(value, bool) else -1.0
+    except ValueError:
+        result = -1.0
+    if not result >= 0 or result == float("inf"):
+        raise ConfigError(f"tolerance of {kind} must be a number or a percentage like \"5%\", "
+                          f"not {kind_of(value)}", where(path, node, kind))
+    return result / 100 if text.endswith("%") else result

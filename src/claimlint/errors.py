@@ -24,3 +24,7 @@ class ConfigError(ClaimlintError):
 
 class InputError(ClaimlintError):
     """An input file could not be read; the other files are still checked."""
+
+
+class InputSkipped(InputError):
+    """An input that is not an article (a binary file): skipped with a warning, not an error."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .config import Settings
-from .errors import ClaimlintError, InputError
+from .errors import ClaimlintError, InputError, InputSkipped
 from .extract.claims import extract_claims
 from .load import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, decode, parse, read_text
 from .model import Claim, Document, Finding, Location, Suppression
@@ -39,7 +39,10 @@ def collect(paths: Iterable[str], run: Run) -> list[str]:
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            for root, dirs, names in os.walk(path, followlinks=False):
+            def unreadable(exc: OSError) -> None:
+                run.errors.append(f"{_display(exc.filename)}: cannot read folder: {exc.strerror or exc}")
+
+            for root, dirs, names in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if name.lower().endswith(ARTICLE_SUFFIXES) and name.lower() != "readme.md":
@@ -59,13 +62,23 @@ def collect(paths: Iterable[str], run: Run) -> list[str]:
 
 def read(path: str, settings: Settings, run: Run, max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[Document]:
     try:
-        raw = decode(sys.stdin.buffer.read(), "<stdin>") if path == "-" else read_text(path, max_bytes)
+        raw = _stdin(max_bytes) if path == "-" else read_text(path, max_bytes)
         doc = parse("<stdin>" if path == "-" else _display(path), raw, settings.metadata)
     except InputError as exc:
-        (run.notices if "skipped: binary" in exc.message else run.errors).append(str(exc))
+        if exc.where and exc.where != "<stdin>":
+            exc.where = _display(exc.where)  # as findings name it
+        (run.notices if isinstance(exc, InputSkipped) else run.errors).append(str(exc))
         return None
     run.notices += [f"{doc.path}: {n}" for n in doc.notices]
     return doc
+
+
+def _stdin(max_bytes: int):
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"skipped: more than {max_bytes / 1e6:g} MB "
+                         "(raise the limit with --max-file-size)", "<stdin>")
+    return decode(data, "<stdin>")
 
 
 def _display(path: str) -> str:
@@ -88,11 +101,7 @@ def check(run: Run, settings: Settings, archive: Optional[list[tuple[Document, l
     wanted = {doc.path for doc, _ in run.documents}
     cross = cross_findings(((d.path, c) for d, c in everything), settings, wanted)
     for doc, claims in run.documents:
-        try:
-            found = document_findings(doc, claims, settings)
-        except ClaimlintError as exc:
-            run.errors.append(str(exc))
-            found = []
+        found = document_findings(doc, claims, settings, run.errors)
         run.findings += suppress(doc.path, doc.suppressions, found + cross.get(doc.path, []), settings)
     run.findings.sort(key=finding_order)
     return run
@@ -102,13 +111,18 @@ def finding_order(f: Finding) -> tuple:
     return (f.location.path, f.location.line, f.location.column, f.rule)
 
 
-def document_findings(doc: Document, claims: list[Claim], settings: Settings) -> list[Finding]:
-    """Findings of the rules that need only this document (before suppression)."""
+def document_findings(doc: Document, claims: list[Claim], settings: Settings,
+                      errors: list[str]) -> list[Finding]:
+    """Findings of the rules that need only this document (before suppression). A rule
+    that fails (a phrase regex timing out) adds to `errors`; the other rules still run."""
     ctx = Context(doc, claims, settings)
     found: list[Finding] = []
     for module in DOCUMENT_RULES:
         if settings.enabled(module.META.code, doc.path):
-            found += list(module.check(ctx))
+            try:
+                found += list(module.check(ctx))
+            except ClaimlintError as exc:
+                errors.append(str(exc))
     return found
 
 

@@ -3,8 +3,11 @@
 The loader is PyYAML's SafeLoader (what `yaml.safe_load` uses), extended only to
 remember the line of each mapping so that errors can point at it. Anchors and aliases
 are refused: rule packs never need them, and they are how "billion laughs" files blow up.
+Booleans are YAML 1.2's `true`/`false` only, so `on:` is a key and `NO` (Norway) a string.
 """
 from __future__ import annotations
+
+import re
 
 import yaml
 
@@ -23,7 +26,19 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+class Sequence(list):
+    """A list that knows the line (1-based) where it and each of its items stand."""
+
+    line = 0
+    item_lines: list
+
+    def line_of(self, index) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class _NoAliases(yaml.SafeLoader):
+    """safe_load without aliases: a few lines of `&a [*b, *b]` would expand exponentially."""
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
@@ -31,7 +46,22 @@ class _LineLoader(yaml.SafeLoader):
                 None, None, "YAML aliases (*name) are not allowed in claimlint files", mark)
         return super().compose_node(parent, index)
 
+
+def load_front_matter(text: str):
+    """An article's YAML front matter; raises yaml.YAMLError when it is not valid."""
+    return yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a SafeLoader subclass
+
+
+class _LineLoader(_NoAliases):
+
     def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark)
+                seen.add(key_node.value)
         data = Mapping(super().construct_mapping(node, deep=deep))
         data.line = node.start_mark.line + 1
         data.key_lines = {self.construct_object(k, deep=True): k.start_mark.line + 1
@@ -39,8 +69,22 @@ class _LineLoader(yaml.SafeLoader):
                           if isinstance(k, yaml.ScalarNode)}
         return data
 
+    def construct_line_sequence(self, node):
+        data = Sequence(self.construct_sequence(node, deep=True))
+        data.line = node.start_mark.line + 1
+        data.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return data
+
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_sequence)
+# YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off (any case) as
+# booleans, which turns the phrase field `on:` and the country code `NO` into True/False.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def load_yaml(path: str, text: str | None = None):
@@ -71,16 +115,45 @@ def load_yaml(path: str, text: str | None = None):
 
 
 def where(path: str, node, key=None) -> str:
-    """`path:line` for a mapping (or one of its keys) loaded by load_yaml."""
-    if isinstance(node, Mapping):
+    """`path:line` for a mapping or list (or one of its keys or items) loaded by load_yaml."""
+    if isinstance(node, (Mapping, Sequence)):
         return f"{path}:{node.line_of(key) if key is not None else node.line}"
     return path
 
 
-def check_keys(path: str, node, allowed: set[str], what: str) -> None:
-    if not isinstance(node, Mapping):
-        raise ConfigError(f"each {what} must be a mapping", where(path, node))
+def kind_of(value) -> str:
+    """What a user wrote, in YAML's words: for messages such as "must be a list, not a mapping"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def check_keys(path: str, node, allowed: set[str], what: str, at: str = "") -> None:
+    if not isinstance(node, dict):
+        found = "an empty file" if node is None and not at else kind_of(node)
+        raise ConfigError(f"each {what} must be a mapping (`key: value` lines), not {found}",
+                          at or where(path, node))
     for key in node:
         if key not in allowed:
             raise ConfigError(f"unknown field {key!r} in {what} (allowed: "
                               f"{', '.join(sorted(allowed))})", where(path, node, key))
+
+
+def boolean(path: str, node, key: str, default: bool) -> bool:
+    """A true/false field; yes/no and on/off (YAML 1.1 booleans) are accepted too."""
+    value = node.get(key, default) if isinstance(node, dict) else default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("yes", "on", "no", "off"):
+        return value.lower() in ("yes", "on")
+    raise ConfigError(f"`{key}` must be true or false, not {kind_of(value)}", where(path, node, key))

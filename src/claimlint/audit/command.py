@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
+from ..load.reader import DEFAULT_MAX_BYTES
 from ..writefile import write_atomic
 
 
@@ -24,7 +25,7 @@ from ..writefile import write_atomic
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 when findings at or above this severity exist (default: error).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upward from ROOT).")
 @click.option("--facts", multiple=True, type=click.Path(dir_okay=False), help="Extra facts file (repeatable).")
-@click.option("--max-file-size", default=64, show_default=True, type=click.IntRange(1), help="Skip files larger than this many MB.")
+@click.option("--max-file-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, type=click.IntRange(1), help="Skip files larger than this many MB.")
 def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, index_path,
           fail_on, config, facts, max_file_size):
     """Audit the whole archive under ROOT: index it, check it, summarise, export."""

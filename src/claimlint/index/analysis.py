@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..errors import ClaimlintError
 from ..load.reader import RawText
 from ..model import Claim, Finding, Suppression
 
@@ -40,10 +39,9 @@ def analyse(path: str, raw: RawText, digest: str, settings) -> Analysis:
     result = Analysis(path, digest, doc.format, doc.title,
                       [(m.name, m.value) for m in doc.metadata],
                       suppressions=list(doc.suppressions), notices=list(doc.notices))
-    try:
-        result.claims = extract_claims(doc, settings.vocab, settings.currency)
-        result.identities = [comparable(c, settings.vocab) for c in result.claims]
-        result.findings = document_findings(doc, result.claims, settings)
-    except ClaimlintError as exc:
-        result.error = str(exc)
+    result.claims = extract_claims(doc, settings.vocab, settings.currency)
+    result.identities = [comparable(c, settings.vocab) for c in result.claims]
+    errors: list[str] = []
+    result.findings = document_findings(doc, result.claims, settings, errors)
+    result.error = "; ".join(errors) or None
     return result

@@ -15,6 +15,7 @@ _INVISIBLE = regex.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>|<!(?:DOCTYPE|doctype)[^>]*>|<\?.*?\?>"
     r"|<(script|style|noscript|template|svg|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)", regex.S)
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+_NUMERIC_REF = regex.compile(r"&#(?:(\d{1,8})|[xX]([0-9a-fA-F]{1,7}));")
 _ATTR = regex.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p": "paragraph", "li": "list_item", "dt": "paragraph", "dd": "paragraph",
@@ -37,6 +38,7 @@ def load_html(doc: Document, names: MetadataNames) -> None:
     for tag in tags:
         blank(chars, tag.start(), tag.end())
     decode_entities(chars, masked_once)
+    _blank_invalid_references(chars, masked_once)
     doc.text = "".join(chars)
     _walk(doc, tags, names)
 
@@ -148,6 +150,15 @@ class _Walker:
         else:
             name_at = match.start() + match.group().find(key)
             self.doc.metadata.append(MetaField(field, "", name_at, name_at + len(key), key))
+
+
+def _blank_invalid_references(chars: list[str], source: str) -> None:
+    """`&#0;`, `&#xD800;`, `&#99999999;` name no character (a browser shows U+FFFD): they
+    are markup debris, not text that "was decoded with the wrong encoding"."""
+    for match in _NUMERIC_REF.finditer(source):
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        if code != 0xFFFD and html.unescape(match.group()) == "\ufffd":
+            blank(chars, match.start(), match.end())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, InputSkipped
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# Larger files are refused (exit 2, "raise it with --max-file-size"). Articles are tens of
+# kilobytes; time and memory grow faster than the size (README, "Exit codes"), so the default
+# stops well before a file could take minutes or gigabytes.
+DEFAULT_MAX_BYTES = 2_000_000
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -20,28 +27,68 @@ class RawText:
 
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
-    """Read a file as text, or raise InputError saying why it cannot be read."""
+    """Read a regular file as text, or raise InputError saying why it cannot be read.
+
+    Never blocks: a named pipe, socket or device is refused before it is opened (and the
+    open itself cannot block), and no more than `max_bytes` + 1 bytes are ever read."""
+    if _undecodable(path):
+        # Reports, fingerprints and --fix all need the name as text.
+        raise InputError("file name is not valid UTF-8; rename the file", _printable(path))
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(f"skipped: {size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB "
-                             "limit (raise it with --max-file-size)", path)
-        with open(path, "rb") as fh:
-            data = fh.read()
+        _check_kind(os.stat(path), path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as fh:
+            info = os.fstat(fh.fileno())
+            _check_kind(info, path)
+            _check_size(info.st_size, max_bytes, path)
+            data = fh.read(max_bytes + 1)
+        _check_size(len(data), max_bytes, path)
     except InputError:
         raise
     except IsADirectoryError:
         raise InputError("is a directory", path) from None
     except FileNotFoundError:
-        raise InputError("no such file or directory", path) from None
+        broken = os.path.islink(path)
+        raise InputError("broken symbolic link" if broken else "no such file or directory", path) from None
     except PermissionError:
         raise InputError("permission denied", path) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symbolic link loop (too many levels of symbolic links)", path) from None
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
     return decode(data, path)
 
 
+def _check_kind(info: os.stat_result, path: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory", path)
+    for test, what in _KINDS:
+        if test(info.st_mode):
+            raise InputError(f"not a regular file ({what}); skipped without reading it", path)
+
+
+def _check_size(size: int, max_bytes: int, path: str) -> None:
+    if size > max_bytes:
+        raise InputError(f"skipped: {_mb(size)} is over the {_mb(max_bytes)} limit "
+                         "(raise it with --max-file-size)", path)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB".replace(".0 MB", " MB")
+
+
+def _undecodable(path: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in path)
+
+
+def _printable(path: str) -> str:
+    """A file name with undecodable bytes, shown as `\\xff` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def decode(data: bytes, path: str = "<stdin>") -> RawText:
+    if not data:
+        return RawText("", ("empty file: nothing to check",))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -49,7 +96,7 @@ def decode(data: bytes, path: str = "<stdin>") -> RawText:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data[:8192]:
-        raise InputError("skipped: binary file", path)
+        raise InputSkipped("skipped: binary file", path)
     try:
         return RawText(_normalise(data.decode("utf-8")))
     except UnicodeDecodeError as exc:

@@ -7,6 +7,7 @@ stands in its sentence (if cues are given), and its subject matches the fact's `
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 from typing import Optional
 
@@ -14,7 +15,7 @@ import regex
 
 from ..errors import ConfigError
 from ..model import KINDS
-from ..yamlio import Mapping, check_keys, load_yaml, where
+from ..yamlio import Mapping, check_keys, kind_of, load_yaml, where
 
 _FIELDS = {"id", "claim", "about", "cue", "subject", "value", "low", "high", "unit", "policy",
            "tolerance", "severity", "source", "as_of", "note"}
@@ -49,8 +50,9 @@ def load_facts(path: str) -> list[Fact]:
     check_keys(path, data, {"facts"}, "facts file")
     entries = data.get("facts")
     if not isinstance(entries, list):
-        raise ConfigError("`facts` must be a list", where(path, data, "facts"))
-    facts = [_fact(path, entry) for entry in entries]
+        raise ConfigError(f"`facts` must be a list of facts, not {kind_of(entries)}",
+                          where(path, data, "facts") if "facts" in data else where(path, data))
+    facts = [_fact(path, entry, where(path, entries, i)) for i, entry in enumerate(entries)]
     seen: dict[str, str] = {}
     for fact in facts:
         if fact.id in seen:
@@ -59,8 +61,8 @@ def load_facts(path: str) -> list[Fact]:
     return facts
 
 
-def _fact(path: str, entry) -> Fact:
-    check_keys(path, entry, _FIELDS, "fact")
+def _fact(path: str, entry, item: str = "") -> Fact:
+    check_keys(path, entry, _FIELDS, "fact", item)
     at = where(path, entry)
     if not isinstance(entry.get("id"), str) or not entry["id"]:
         raise ConfigError("fact needs an `id` (a string)", at)
@@ -80,6 +82,17 @@ def _fact(path: str, entry) -> Fact:
             raise ConfigError(f"fact {entry['id']!r}: `subject` must be a mapping",
                               where(path, entry, "subject"))
         check_keys(path, subject, {"treatment", "country", "variant", "measure"}, "fact subject")
+        for key, value in subject.items():
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"fact {entry['id']!r}: subject {key} must be a name, "
+                                  f"not {kind_of(value)}", where(path, subject, key))
+    for key in ("unit", "source", "note"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"fact {entry['id']!r}: `{key}` must be a text, not {kind_of(entry[key])}",
+                              where(path, entry, key))
+    if "as_of" in entry and not isinstance(entry["as_of"], (datetime.date, str)):
+        raise ConfigError(f"fact {entry['id']!r}: `as_of` must be a date such as 2025-01-30, not "
+                          f"{kind_of(entry['as_of'])}", where(path, entry, "as_of"))
     about = _terms(path, entry, "about")
     if about is None and not subject:
         raise ConfigError(f"fact {entry['id']!r} needs `about` or `subject`", at)
@@ -103,6 +116,9 @@ def _number(path, entry, key) -> Optional[float]:
                               where(path, entry, key))
         raise ConfigError(f"fact {entry['id']!r}: `{key}` must be a number, got {value!r}",
                           where(path, entry, key))
+    if not math.isfinite(value):
+        raise ConfigError(f"fact {entry['id']!r}: `{key}` must be a finite number, got {value!r}",
+                          where(path, entry, key))
     return float(value)
 
 
@@ -125,10 +141,12 @@ def _tolerance(path, entry) -> tuple[float, bool]:
     raw = entry.get("tolerance", 0)
     if isinstance(raw, str) and raw.strip().endswith("%"):
         try:
-            return float(raw.strip()[:-1]) / 100, True
+            share = float(raw.strip()[:-1]) / 100
         except ValueError:
-            pass
-    elif isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw >= 0:
+            share = -1.0
+        if 0 <= share < math.inf:
+            return share, True
+    elif isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < math.inf:
         return float(raw), False
     raise ConfigError(f"fact {entry['id']!r}: `tolerance` must be a number or a percentage like \"5%\"",
                       where(path, entry, "tolerance"))
@@ -139,7 +157,8 @@ def _terms(path, entry, key) -> Optional["regex.Pattern"]:
     if raw is None:
         return None
     terms = [raw] if isinstance(raw, str) else raw
-    if not isinstance(terms, list) or not all(isinstance(t, (str, int)) for t in terms) or not terms:
+    if not isinstance(terms, list) or not terms or not all(
+            isinstance(t, (str, int)) and not isinstance(t, bool) and str(t).strip() for t in terms):
         raise ConfigError(f"fact {entry['id']!r}: `{key}` must be a string or a list of strings",
                           where(path, entry, key))
     body = "|".join(regex.escape(str(t)) for t in sorted(terms, key=lambda t: -len(str(t))))

@@ -17,16 +17,21 @@ def check_phrases(rule: RuleMeta, phrases: list[Phrase], ctx: Context) -> Iterat
     blocks = [(b.start, b.end) for b in doc.blocks]
     starts = [s for s, _ in blocks]
 
+    sentences: dict[int, list[tuple[int, int]]] = {}  # per block, split once: hits can be many
+
     def sentence_of(offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0 or offset >= blocks[i][1]:
             return offset, offset
-        for s0, s1 in sentence_bounds(doc.text, *blocks[i]):
-            if s0 <= offset < s1:
-                return s0, s1
+        if i not in sentences:
+            sentences[i] = sentence_bounds(doc.text, *blocks[i])
+        bounds = sentences[i]
+        j = bisect.bisect_right(bounds, (offset, float("inf"))) - 1
+        if j >= 0 and bounds[j][0] <= offset < bounds[j][1]:
+            return bounds[j]
         return blocks[i]
 
-    for hit in find_phrases(phrases, doc.text, doc.source, doc.format, sentence_of):
+    for hit in find_phrases(phrases, doc.text, doc.source, doc.format, sentence_of, doc.path):
         location = doc.location(hit.start, hit.end)
         phrase = hit.phrase
         why = f" {phrase.reason}" if phrase.reason else ""

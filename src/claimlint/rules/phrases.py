@@ -2,7 +2,8 @@
 source, read from YAML (lint_rules/claims.yaml, lint_rules/artifacts.yaml).
 
 A user's pattern runs under the `regex` module's timeout, so a catastrophically
-backtracking expression costs at most PATTERN_TIMEOUT seconds per block, never a hang.
+backtracking expression costs at most PATTERN_TIMEOUT seconds (plus TIMEOUT_PER_MB for each
+megabyte searched) per file, never a hang.
 """
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from typing import Iterator, Optional
 import regex
 
 from ..errors import ConfigError
-from ..yamlio import check_keys, load_yaml, where
+from ..yamlio import boolean, check_keys, kind_of, load_yaml, where
 
 PATTERN_TIMEOUT = 0.5
+TIMEOUT_PER_MB = 0.25  # the built-in patterns need about 0.03 s per MB
 _FIELDS = {"id", "pattern", "unless", "message", "reason", "source", "severity", "formats",
            "case_sensitive", "on"}
+_FORMATS = ("text", "markdown", "html")
 
 
 @dataclass(frozen=True)
@@ -40,53 +43,91 @@ class Hit:
     end: int
 
 
-def load_phrases(path: str, section: str) -> list[Phrase]:
+def load_phrases(path: str, section: str, sections: tuple[str, ...] = ()) -> list[Phrase]:
+    """The phrases of `section` in the pack at `path` (which may hold `sections`)."""
     data = load_yaml(path)
-    check_keys(path, data, {section}, f"{section} pack")
+    check_keys(path, data, set(sections or (section,)), f"{section} pack")
     entries = data.get(section) or []
     if not isinstance(entries, list):
-        raise ConfigError(f"{section} must be a list", where(path, data, section))
-    return [_phrase(path, entry) for entry in entries]
+        raise ConfigError(f"`{section}` must be a list of phrases, not {kind_of(entries)}",
+                          where(path, data, section))
+    phrases = [_phrase(path, entry, where(path, entries, i)) for i, entry in enumerate(entries)]
+    seen: dict[str, str] = {}
+    for phrase in phrases:
+        if phrase.id in seen:
+            raise ConfigError(f"duplicate phrase id {phrase.id!r} (first at {seen[phrase.id]})",
+                              phrase.origin)
+        seen[phrase.id] = phrase.origin
+    return phrases
 
 
-def _phrase(path: str, entry) -> Phrase:
-    check_keys(path, entry, _FIELDS, "phrase")
+def _phrase(path: str, entry, at: str = "") -> Phrase:
+    check_keys(path, entry, _FIELDS, "phrase", at)
     for required in ("id", "pattern", "message"):
-        if not entry.get(required):
+        if entry.get(required) in (None, ""):
             raise ConfigError(f"phrase is missing {required!r}", where(path, entry))
-    flags = 0 if entry.get("case_sensitive") else regex.I
+    name = entry["id"]
+    if not isinstance(name, (str, int)) or isinstance(name, bool):
+        raise ConfigError(f"phrase `id` must be a text, not {kind_of(name)}", where(path, entry, "id"))
+    for key in ("pattern", "unless", "message", "reason", "source"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ConfigError(f"phrase {name!r}: `{key}` must be a text, not {kind_of(entry[key])}",
+                              where(path, entry, key))
+    severity = entry.get("severity")
+    if severity is not None and severity not in ("info", "warning", "error"):
+        raise ConfigError(f"phrase {name!r}: `severity` must be info, warning or error, not "
+                          f"{kind_of(severity)}", where(path, entry, "severity"))
+    formats = entry.get("formats") or []
+    formats = [formats] if isinstance(formats, str) else formats
+    if not isinstance(formats, list) or any(f not in _FORMATS for f in formats):
+        raise ConfigError(f"phrase {name!r}: `formats` must list some of {', '.join(_FORMATS)}, "
+                          f"not {kind_of(entry['formats'])}", where(path, entry, "formats"))
+    on = entry.get("on", "text")
+    if on not in ("text", "source"):
+        raise ConfigError(f"phrase {name!r}: `on` must be text or source, not {kind_of(on)}",
+                          where(path, entry, "on"))
+    flags = 0 if boolean(path, entry, "case_sensitive", False) else regex.I
     return Phrase(
-        str(entry["id"]), _compile(path, entry, "pattern", flags), str(entry["message"]),
-        str(entry.get("reason", "")), str(entry.get("source", "")), entry.get("severity"),
+        str(name), _compile(path, entry, "pattern", flags), entry["message"],
+        entry.get("reason", ""), entry.get("source", ""), severity,
         _compile(path, entry, "unless", regex.I) if entry.get("unless") else None,
-        tuple(entry.get("formats") or ()), str(entry.get("on", "text")), where(path, entry))
+        tuple(formats), on, where(path, entry))
 
 
 def _compile(path: str, entry, key: str, flags: int) -> "regex.Pattern":
     try:
-        return regex.compile(str(entry[key]), flags | regex.M)
+        return regex.compile(entry[key], flags | regex.M)
     except regex.error as exc:
         raise ConfigError(f"invalid regular expression in {key} of phrase {entry.get('id')!r}: "
                           f"{exc}", where(path, entry, key)) from None
 
 
 def find_phrases(phrases: list[Phrase], text: str, source: str, fmt: str,
-                 sentence_of) -> Iterator[Hit]:
-    """Each match of each phrase, skipping those whose sentence matches `unless`."""
+                 sentence_of, path: str = "") -> Iterator[Hit]:
+    """Each match of each phrase, skipping those whose sentence matches `unless`.
+
+    A pattern that runs past PATTERN_TIMEOUT is a faulty rule pack: ConfigError, naming
+    the phrase (file:line) and the article (`path`) it choked on."""
     for phrase in phrases:
         if phrase.formats and fmt not in phrase.formats:
             continue
         haystack = source if phrase.on == "source" else text
+        timeout = PATTERN_TIMEOUT + TIMEOUT_PER_MB * len(haystack) / 1e6
+        key = "pattern"
         try:
-            for match in phrase.pattern.finditer(haystack, timeout=PATTERN_TIMEOUT):
-                if match.end() == match.start():
-                    continue
+            # All matches first: the regex timeout counts CPU time from the first match, so
+            # work done between two matches (sentence splitting, the caller's) must not count.
+            spans = [m.span() for m in phrase.pattern.finditer(haystack, timeout=timeout)
+                     if m.end() > m.start()]
+            for start, end in spans:
                 if phrase.unless is not None:
-                    s0, s1 = sentence_of(match.start())
-                    if phrase.unless.search(text, s0, s1, timeout=PATTERN_TIMEOUT):
+                    s0, s1 = sentence_of(start)
+                    key, timeout = "unless", PATTERN_TIMEOUT
+                    if phrase.unless.search(text, s0, s1, timeout=timeout):
                         continue
-                yield Hit(phrase, match.start(), match.end())
+                yield Hit(phrase, start, end)
         except TimeoutError:
-            raise ConfigError(f"pattern of phrase {phrase.id!r} took longer than "
-                              f"{PATTERN_TIMEOUT}s (catastrophic backtracking?)",
-                              phrase.origin) from None
+            on = f" on {path}" if path else ""
+            raise ConfigError(f"{key} of phrase {phrase.id!r} took longer than "
+                              f"{timeout:.1f}s{on} (catastrophic backtracking?); "
+                              "simplify it", phrase.origin) from None

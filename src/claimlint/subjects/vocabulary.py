@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ..errors import ConfigError
+from ..extract.nlp import MAX_SPACY_CHARS
 from ..yamlio import check_keys, load_yaml, where
 
 FIELDS = ("treatment", "country", "variant")
@@ -101,7 +102,8 @@ class Vocabulary:
         if cached is None:
             if not self._matchers:
                 self._matchers = _matchers(self._terms)
-            cached = _find(self._matchers, text)
+            cached = _find_long(self._matchers, text) if len(text) > MAX_SPACY_CHARS \
+                else _find(self._matchers, text)
             if len(text) <= 300:
                 if len(self._cache) > 20000:
                     self._cache.clear()
@@ -151,6 +153,26 @@ def _matchers(terms):
             matcher = exact if _is_exact(alias) else lower
             matcher.add(key, [nlp.make_doc(alias)])
     return nlp, lower, exact, labels
+
+
+def _find_long(matchers, text: str) -> tuple[Term, ...]:
+    """spaCy takes at most MAX_SPACY_CHARS at once: read overlapping windows cut at spaces."""
+    terms: dict[tuple[int, int], Term] = {}
+    pos, overlap = 0, 200
+    while pos < len(text):
+        stop = min(len(text), pos + MAX_SPACY_CHARS)
+        if stop < len(text):
+            cut = text.rfind(" ", pos + overlap + 1, stop)
+            stop = cut if cut > pos else stop
+        for term in _find(matchers, text[pos:stop]):
+            terms.setdefault((pos + term.start, pos + term.end),
+                             Term(pos + term.start, pos + term.end, term.field, term.value))
+        if stop >= len(text):
+            break
+        pos = max(pos + 1, stop - overlap)
+        while pos < stop and not text[pos - 1].isspace():  # start a window on a word
+            pos += 1
+    return tuple(sorted(terms.values(), key=lambda t: t.start))
 
 
 def _find(matchers, text: str) -> tuple[Term, ...]:
