@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .config import Settings, load_settings
 from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
-from .linter import Run, check as run_checks, collect, extract as run_extract, failed, read
+from .linter import Run, check as run_checks, extract as run_extract, failed
 from .load import DEFAULT_MAX_BYTES
 from .rules import all_rules, rule as find_rule
 from .writefile import write_atomic

@@ -49,6 +49,8 @@ class Settings:
             return False
         if any(code.startswith(i) for i in self.ignore):
             return False
+        if not self.per_path:
+            return True
         rel = os.path.relpath(path, self.root) if path else ""
         return not any(fnmatch.fnmatch(rel, glob) and any(code.startswith(c) for c in codes)
                        for glob, codes in self.per_path)

@@ -9,7 +9,6 @@ from typing import Iterable, Optional
 
 from .config import Settings
 from .errors import ClaimlintError, InputError, InputSkipped
-from .extract.claims import extract_claims
 from .load import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, decode, parse, read_text
 from .model import Claim, Document, Finding, Location, Suppression
 from .rules import DOCUMENT_RULES, cross_article, unused_suppression
@@ -33,30 +32,30 @@ class Run:
 
 def collect(paths: Iterable[str], run: Run) -> list[str]:
     """Files to read: folders are walked for article files, in a stable order."""
-    files: list[str] = []
+    files: list[tuple[str, str]] = []  # (path, key that is equal for the same file)
     seen: set[str] = set()
     for path in paths:
         if path == "-":
-            files.append(path)
+            files.append((path, path))
         elif os.path.isdir(path):
             def unreadable(exc: OSError) -> None:
                 run.errors.append(f"{_display(exc.filename)}: cannot read folder: {exc.strerror or exc}")
 
             for root, dirs, names in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                real = os.path.realpath(root)  # once per folder: a large archive has many files
                 for name in sorted(names):
                     if name.lower().endswith(ARTICLE_SUFFIXES) and name.lower() != "readme.md":
-                        files.append(os.path.join(root, name))
+                        files.append((os.path.join(root, name), os.path.join(real, name)))
         elif os.path.exists(path) or os.path.islink(path):
-            files.append(path)
+            files.append((path, os.path.realpath(path)))
         else:
             run.errors.append(f"{path}: no such file or directory")
     out = []
-    for f in files:
-        key = os.path.realpath(f) if f != "-" else f
+    for path, key in files:
         if key not in seen:
             seen.add(key)
-            out.append(f)
+            out.append(path)
     return out
 
 
@@ -87,6 +86,8 @@ def _display(path: str) -> str:
 
 
 def extract(paths: Iterable[str], settings: Settings, max_bytes: int = DEFAULT_MAX_BYTES) -> Run:
+    from .extract.claims import extract_claims  # here: a run served from the index never needs it
+
     run = Run()
     for path in collect(paths, run):
         doc = read(path, settings, run, max_bytes)

@@ -54,7 +54,10 @@ def refresh(index: Index, root: str, settings, plan: Plan, source_root: Optional
     listing = Run()
     disk_root = source_root or root
     found = collect([disk_root], listing)
-    named = {_display(os.path.join(root, os.path.relpath(p, disk_root))): p for p in found}
+    if source_root is None:
+        named = {_display(p): p for p in found}
+    else:
+        named = {_display(os.path.join(root, os.path.relpath(p, disk_root))): p for p in found}
     done = Refreshed(files=len(named), cache_key=cache_key(settings, _display(root)),
                      paths=sorted(named), errors=listing.errors)
     known = index.known()

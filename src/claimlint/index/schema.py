@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION when a table changes; an index of another version is rebuilt.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -41,14 +41,14 @@ CREATE TABLE IF NOT EXISTS claims (
     low         REAL,
     high        REAL,
     unit        TEXT NOT NULL,
-    qualifiers  TEXT NOT NULL,          -- JSON list
+    qualifiers  TEXT NOT NULL,          -- words joined by U+001F, e.g. "about"
     comparison  INTEGER NOT NULL,
     approximate INTEGER NOT NULL,
     treatment   TEXT,
     country     TEXT,
     variant     TEXT,
     measure     TEXT,
-    sources     TEXT NOT NULL,          -- JSON list, e.g. "country:row"
+    sources     TEXT NOT NULL,          -- joined by U+001F, e.g. "country:row"
     context     TEXT NOT NULL,
     block_index INTEGER NOT NULL,
     identity    TEXT

@@ -20,6 +20,7 @@ from .analysis import Analysis
 from .schema import SCHEMA, SCHEMA_VERSION
 
 INDEX_DIR = ".claimlint"
+_SEP = "\x1f"  # joins short lists of words (qualifiers, subject sources) in one column
 INDEX_NAME = "index.sqlite"
 
 
@@ -219,8 +220,8 @@ def _version(db) -> Optional[int]:
 def _claim_row(c: Claim, identity: Optional[tuple]) -> tuple:
     loc, s = c.location, c.subject
     return (c.start, c.end, loc.line, loc.column, loc.end_line, loc.end_column, loc.text, c.kind,
-            c.low, c.high, c.unit, json.dumps(c.qualifiers), int(c.comparison), int(c.approximate),
-            s.treatment, s.country, s.variant, s.measure, json.dumps(c.sources), c.context,
+            c.low, c.high, c.unit, _SEP.join(c.qualifiers), int(c.comparison), int(c.approximate),
+            s.treatment, s.country, s.variant, s.measure, _SEP.join(c.sources), c.context,
             c.block_index, None if identity is None else json.dumps(identity, ensure_ascii=False))
 
 
@@ -229,9 +230,13 @@ def _claim(path: str, row) -> Claim:
      qualifiers, comparison, approximate, treatment, country, variant, measure, sources,
      context, block_index, _identity) = row
     return Claim(path, start, end, Location(path, line, col, end_line, end_col, text), kind,
-                 low, high, unit, tuple(json.loads(qualifiers)), bool(comparison),
+                 low, high, unit, _split(qualifiers), bool(comparison),
                  bool(approximate), Subject(treatment, country, variant, measure),
-                 tuple(json.loads(sources)), context, block_index)
+                 _split(sources), context, block_index)
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(_SEP)) if joined else ()
 
 
 def _suppression_row(s: Suppression) -> list:
