@@ -102,9 +102,21 @@ def _compile(path: str, entry, key: str, flags: int) -> "regex.Pattern":
                           f"{exc}", where(path, entry, key)) from None
 
 
+_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\s(?:but|so|yet|while|whereas|although)\s", regex.I)
+
+
+def clause_end(text: str, start: int, stop: int) -> int:
+    """Where the clause that goes on at `start` ends (at most `stop`). A negation counts
+    anywhere before a phrase in its sentence, but after it only within its clause:
+    "cures arthritis, so a replacement is never needed" is no negated cure."""
+    match = _CLAUSE_END.search(text, start, stop)
+    return match.start() if match else stop
+
+
 def find_phrases(phrases: list[Phrase], text: str, source: str, fmt: str,
                  sentence_of, path: str = "") -> Iterator[Hit]:
-    """Each match of each phrase, skipping those whose sentence matches `unless`.
+    """Each match of each phrase, skipping those that `unless` matches in their sentence up
+    to the end of their clause.
 
     A pattern that runs past PATTERN_TIMEOUT is a faulty rule pack: ConfigError, naming
     the phrase (file:line) and the article (`path`) it choked on."""
@@ -122,6 +134,7 @@ def find_phrases(phrases: list[Phrase], text: str, source: str, fmt: str,
             for start, end in spans:
                 if phrase.unless is not None:
                     s0, s1 = sentence_of(start)
+                    s1 = clause_end(text, end, s1)
                     key, timeout = "unless", PATTERN_TIMEOUT
                     if phrase.unless.search(text, s0, s1, timeout=timeout):
                         continue
