@@ -10,22 +10,41 @@ from ..model import Block, Claim, Document
 from ..subjects.attach import Site, attach
 from ..subjects.vocabulary import Vocabulary
 from .nlp import sentence_bounds
-from .quantities import Quantity, find_quantities
+from .numbers import CURRENCY_CODES, CURRENCY_SIGNS, CURRENCY_WORDS, currency_of
+from .quantities import UNIT, Quantity, find_quantities, unit_kind
 
 _YEAR_BEFORE = regex.compile(
-    r"\b(?:in|since|by|from|until|till|before|after|during|of|circa|year|the|a|an|enacted|"
+    r"\b(?:in|since|by|from|between|until|till|before|after|during|of|circa|year|the|a|an|enacted|"
     r"passed|founded|established|introduced|launched|approved|adopted|promulgated|as of|"
     r"effective|discovered|awarded|won|opened|started|began)\s+(?:(?:late|early|mid|the)[\s-]+)?$",
     regex.I)
-_YEAR_AFTER = regex.compile(r"^\s+(?:law|act|study|survey|report|regulation|guidelines?|reform|amendment)\b",
-                            regex.I)
+# Patterns used with `.match(text, pos)` carry no `^`: it would never match at `pos`.
+_YEAR_AFTER = regex.compile(
+    r"\s+(?:law|act|study|survey|report|regulation|guidelines?|reform|amendment)\b", regex.I)
 _CELL_CONTEXT = regex.compile(r"\bcells?\b|\bMSCs?\b|\bcell count|\bcell dose", regex.I)
 _COMPARISON = regex.compile(
-    r"^\W{0,3}(?:\w+\W+){0,2}?(?:cheaper|less|lower|more|higher|faster|slower|savings?|"
-    r"reduction|increase|decrease|off|smaller|greater|better|fewer|above|below)\b", regex.I)
+    r"\W{0,3}(?:\w+\W+){0,2}?(?<!\b(?:or|and)\s)"  # "or more" is a bound, not a comparison
+    r"(?:cheaper|less|lower|more|higher|faster|slower|savings?|reduction|increase|decrease|off|"
+    r"smaller|greater|better|fewer|above|below)\b", regex.I)
 _COMPARISON_BEFORE = regex.compile(
     r"\b(?:reduc\w*|cut|increas\w*|improv\w*|lower\w*|sav\w*|boost\w*|raise\w*|drop\w*)\b"
     r"[^.]{0,40}\bby\s*(?:up to\s*)?$|\bsave\s*(?:up to\s*)?$|\bsavings of\s*(?:up to\s*)?$", regex.I)
+# A table column (or row) header naming what its bare numbers measure: "Cell count",
+# "Price (EUR)", "Stay (days)", "Success rate (%)", "Grafts", "Founded".
+_HEADER_CELLS = regex.compile(r"\bcells\b|\bcell[\s-](?:counts?|doses?|numbers?)\b|\bMSCs\b", regex.I)
+_SIGNS = "|".join(regex.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_HEADER_CURRENCY = regex.compile(
+    rf"\b(?:{'|'.join(CURRENCY_CODES)})\b|(?<!\w)(?i:{_SIGNS})(?!\w)|\$"
+    rf"|\b(?i:{'|'.join(sorted(CURRENCY_WORDS, key=len, reverse=True))})\b")
+# A duration unit only in brackets or after "in" ("Stay (days)", "Healing in months"): a
+# column "Day" or "Days" numbers the days of a schedule. Count nouns stand alone ("Grafts").
+_HEADER_DURATION = regex.compile(r"[(\[]\s*(hours|hrs|days|weeks|months|years)\s*[)\]]"
+                                 r"|\bin\s+(hours|days|weeks|months|years)\b", regex.I)
+_HEADER_COUNT = regex.compile(r"\b(nights|visits|sessions|injections|grafts|implants|trips|"
+                              r"infusions|teeth|crowns|veneers|cycles)\b", regex.I)
+_HEADER_YEAR = regex.compile(r"\b(?:year|founded|established|since|enacted|opened|approved|launched)\b",
+                             regex.I)
+_HEADER_PERCENT = regex.compile(r"%|\bpercent(?:age)?\b|\bper cent\b", regex.I)
 _EMPTY_CELL = regex.compile(r"\b(?:Unavailable|Not available|Not offered|N/A|n/a)\b|(?<!\w)—(?!\w)")
 
 
@@ -41,10 +60,12 @@ def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> lis
         columns = _flat_columns(doc, vocab, block, quantities)
         for position, quantity in enumerate(quantities):
             site = _site(doc, block, quantity, sentences, columns, position)
-            kind = quantity.kind or _bare_kind(doc.text, quantity, site)
+            kind, unit = quantity.kind, quantity.unit
+            if kind is None:
+                kind, unit = _bare_kind(doc.text, quantity, site, _cell_of(block, quantity), dollar)
             if kind is None:
                 continue
-            claims.append(_claim(doc, vocab, quantity, site, kind, index))
+            claims.append(_claim(doc, vocab, quantity, site, kind, index, unit))
     return claims
 
 
@@ -117,23 +138,63 @@ def _column_text(header: str, names: list[str], cell: int) -> str:
     return names[cell].replace("-", " ") if 0 <= cell < len(names) else ""
 
 
-def _bare_kind(text: str, q: Quantity, site: Site) -> Optional[str]:
-    if q.plain_integer and 1800 <= (q.low or 0) <= 2099:
+def _cell_of(block: Block, q: Quantity) -> Optional[int]:
+    """The index of the table cell holding `q`, in a row with cells of its own."""
+    if len(block.cells) < 2:
+        return None
+    return next((i for i, c in enumerate(block.cells) if c.start <= q.start < c.end), None)
+
+
+def _bare_kind(text: str, q: Quantity, site: Site, cell: Optional[int],
+               dollar: str = "USD") -> tuple[Optional[str], str]:
+    """The kind and unit of a number without a unit of its own, from its context; else None."""
+    if _is_year(q):
         if _YEAR_BEFORE.search(text, max(0, q.start - 40), q.start) or \
-                _YEAR_AFTER.match(text, q.end, q.end + 30):
-            return "year"
-        return None
+                _YEAR_AFTER.match(text, q.end, q.end + 30) or \
+                cell is not None and _HEADER_YEAR.search(site.column):
+            return "year", "year"
+        return None, ""
+    if cell is not None:  # a table cell: its column header says, else its row's first cell
+        for header in (site.column, site.block.label if cell > 0 else ""):
+            found = _header_kind(header, q, dollar)
+            if found[0]:
+                return found
+        return None, ""
     value = max(v for v in (q.low, q.high) if v is not None) if (q.low or q.high) else 0
-    if value < 1000 or q.plain_integer and not q.approximate and value < 10000:
-        return None
+    if value < 1000 or q.plain_integer:  # digits alone: a code, an address, a phone number
+        return None, ""
     context = " ".join((site.column, site.row_label, site.block.label,
                         text[site.sentence[0]:site.sentence[1]]))
-    return "cell_count" if _CELL_CONTEXT.search(context) else None
+    return ("cell_count", "cells") if _CELL_CONTEXT.search(context) else (None, "")
 
 
-def _claim(doc: Document, vocab: Vocabulary, q: Quantity, site: Site, kind: str, index: int) -> Claim:
+def _is_year(q: Quantity) -> bool:
+    return q.plain_integer and all(v is not None and v.is_integer() and 1800 <= v <= 2099
+                                   for v in (q.low, q.high)) and q.low <= q.high
+
+
+def _header_kind(header: str, q: Quantity, dollar: str) -> tuple[Optional[str], str]:
+    if not header:
+        return None, ""
+    currency = _HEADER_CURRENCY.search(header)
+    if currency:
+        return "price", currency_of(currency.group(), None, dollar) or dollar
+    if _HEADER_CELLS.search(header):
+        value = max(v for v in (q.low, q.high) if v is not None)
+        return ("cell_count", "cells") if value >= 1000 else (None, "")
+    if _HEADER_PERCENT.search(header):
+        return "percentage", "%"
+    found = _HEADER_DURATION.search(header) or _HEADER_COUNT.search(header)
+    if found:  # read the header's unit word as if it followed the number
+        word = next(g for g in found.groups() if g)
+        return unit_kind(UNIT.match(" " + word))
+    return None, ""
+
+
+def _claim(doc: Document, vocab: Vocabulary, q: Quantity, site: Site, kind: str, index: int,
+           unit: str) -> Claim:
     subject, origin = attach(doc, vocab, site, kind)
-    low, high, unit = q.low, q.high, q.unit
+    low, high = q.low, q.high
     if kind == "year":
         unit = "year"
     elif kind == "cell_count":

@@ -23,7 +23,7 @@ CURRENCY_SIGNS = {
     "us$": "USD", "usd$": "USD", "u.s.$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD", "mx$": "MXN",
     "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₺": "TRY", "฿": "THB",
-    "₹": "INR", "₱": "PHP", "zł": "PLN", "kč": "CZK",
+    "₹": "INR", "₱": "PHP", "zł": "PLN", "kč": "CZK", "rs.": "INR", "rs": "INR",
 }
 CURRENCY_CODES = (
     "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "NZD", "MXN", "THB", "TRY", "KRW", "CHF",
@@ -36,20 +36,41 @@ CURRENCY_WORDS = {
     "pesos": "MXN", "forints": "HUF", "forint": "HUF", "rupees": "INR",
 }
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:\.\d+)?"
-_WORD_ALT = "|".join(sorted((regex.escape(w) for w in WORDS), key=len, reverse=True))
-NUMBER_WORD = rf"(?:{_WORD_ALT})"
-SCALE = r"(?:\s?(?:[kK]|M|MM|mn|[Bb]n|B)(?![\w])|\s?(?:thousand|million|billion|trillion|lakh|crore)\b)"
+# Grouped thousands (1,200,000; 1.200.000; 12,00,000 in Indian style; 1 200 000 with a
+# no-break or thin space), else plain digits. A leading zero (06035, 000) starts no number.
+DIGITS = (r"(?!0\d)(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){2,}"
+          r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?")
+# Thousands grouped with plain spaces (2 400 zł) are read only next to a currency mark.
+SPACED_DIGITS = r"(?!0\d)\d{1,3}(?: \d{3})+(?![\d.,])"
+# Words that are adjectives as often as numbers ("Single implant", "Double room") count
+# only in lower case; the others also at the start of a sentence ("Three sessions").
+_ADJECTIVES = {"single", "a single", "double", "twice", "a pair of", "a couple of"}
+_WORD_ALT = "|".join(sorted((regex.escape(w) for w in WORDS if w not in _ADJECTIVES),
+                            key=len, reverse=True))
+_ADJECTIVE_ALT = "|".join(sorted((regex.escape(w).replace("a\\ ", "[Aa]\\ ", 1) if w.startswith("a ")
+                                   else regex.escape(w) for w in _ADJECTIVES), key=len, reverse=True))
+NUMBER_WORD = rf"(?:(?i:{_WORD_ALT})|{_ADJECTIVE_ALT})"
+GAP = r"[^\S\n]*"  # spaces, also the padding left where an HTML entity was decoded
+SCALE = (rf"(?:{GAP}(?:[kK]|M|MM|mn|[Bb]n|B)(?![\w])"
+         rf"|{GAP}(?:thousand|million|billion|trillion|lakh|crore)\b)")
 POWER = r"(?:\s?[x×]\s?10\s?(?:\^|\*\*)\s?(?P<exp>\d{1,2})|\s?[x×]\s?10(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
 _SIGN_ALT = "|".join(sorted((regex.escape(s) for s in CURRENCY_SIGNS), key=len, reverse=True))
-CURRENCY_PREFIX = rf"(?:(?:(?i:{_SIGN_ALT})|\$)\s?|(?:{'|'.join(CURRENCY_CODES)})\s?)"
-CURRENCY_SUFFIX = (rf"(?:\s?(?:{'|'.join(CURRENCY_CODES)})\b|\s(?:"
+CURRENCY_PREFIX = rf"(?:(?:(?i:{_SIGN_ALT})|\$){GAP}|(?:{'|'.join(CURRENCY_CODES)}){GAP})"
+CURRENCY_SUFFIX = (rf"(?:{GAP}(?:{'|'.join(CURRENCY_CODES)})\b|{GAP}(?i:zł|kč)(?!\w)"
+                   rf"|{GAP}[€£¥₩₺฿₹](?!{GAP}\d)|\s+(?:"
                    + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b)")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
+_SPACES = regex.compile(r"[ \u00a0\u202f\u2009]")
+_DOT_GROUPS = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
 def parse_digits(text: str) -> float:
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):  # 1.200.000 (European grouping)
+    if text.isdigit():
+        return float(text)
+    text = _SPACES.sub("", text)
+    if text.count(".") > 1 and _DOT_GROUPS.fullmatch(text):  # 1.200.000 (European grouping)
         return float(text.replace(".", ""))
     return float(text.replace(",", ""))
 

@@ -5,6 +5,8 @@ import regex
 
 from ..model import Block, Cell, Document
 
+_PIPE = regex.compile(r"(?<!\\)\|")  # a cell border; `\|` is a pipe inside a cell
+_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LABEL = regex.compile(r"^\s*(?:[-*•·▪►✓✔]\s*|\d{1,2}[.)]\s+)?([^:.!?\n]{2,60}?)\s*:\s*\S")
 _SPACE = regex.compile(r"\s+")
 
@@ -59,3 +61,26 @@ def list_label(text: str) -> str:
     """The lead-in of a list item: `Knee OA: $7,000` -> `Knee OA`."""
     match = _LABEL.match(text)
     return squash(match.group(1)) if match else ""
+
+
+def is_pipe_row(line: str) -> bool:
+    """A line of a pipe table (Markdown, or kept as is in scraped text): `| a | b |`."""
+    stripped = line.strip()
+    return stripped.startswith("|") and "|" in stripped[1:]
+
+
+def is_pipe_separator(line: str) -> bool:
+    """The `|---|:--:|` line under a pipe table's header."""
+    return bool(_PIPE_SEPARATOR.match(line))
+
+
+def pipe_cells(line: str, start: int) -> list[tuple[int, int]]:
+    """Offsets of the cells of a pipe-table row that starts at `start`. Empty cells are kept,
+    so that every cell stays under its own column header."""
+    borders = [m.start() for m in _PIPE.finditer(line)]
+    edges = list(zip([-1] + borders, borders + [len(line)]))
+    if line.lstrip().startswith("|"):
+        edges = edges[1:]  # the text before the leading border
+    if edges and not line[edges[-1][0] + 1:].strip():
+        edges = edges[:-1]  # after the trailing border
+    return [(start + a + 1, start + b) for a, b in edges]

@@ -5,7 +5,8 @@ import regex
 import yaml
 
 from ..model import Document, MetaField
-from .builder import Builder
+from ..yamlio import load_front_matter
+from .builder import Builder, is_pipe_row, is_pipe_separator, pipe_cells
 from .masking import blank
 from .vocab import MetadataNames
 
@@ -16,17 +17,16 @@ _FENCE = regex.compile(r"^(```|~~~).*?^\1[ \t]*$", regex.S | regex.M)
 _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = regex.compile(r"(\[)[^\]\n]+(\]\([^)\n]*\))")
 _TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>")
+_FOOTNOTE = regex.compile(r"\[\^[^\]\s]+\]:?")  # `[^1]` renders as a superscript marker
 _EMPHASIS = regex.compile(r"\*\*|__|~~|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEADING = regex.compile(r"^(#{1,6})[ \t]+")
 _LIST = regex.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_CELL = regex.compile(r"[^|]+")
 
 
 def load_markdown(doc: Document, names: MetadataNames) -> None:
     chars = list(doc.source)
     body_start = _front_matter(doc, names, chars)
-    for pattern in (_COMMENT, _FENCE, _IMAGE, _TAG):
+    for pattern in (_COMMENT, _FENCE, _IMAGE, _TAG, _FOOTNOTE):
         for match in pattern.finditer(doc.source, body_start):
             blank(chars, match.start(), match.end())
     for match in _LINK.finditer(doc.source, body_start):
@@ -44,11 +44,12 @@ def _front_matter(doc: Document, names: MetadataNames, chars: list[str]) -> int:
         return 0
     block = match.group(1) or ""
     try:
-        values = yaml.safe_load(block) or {}
-    except yaml.YAMLError as exc:
+        values = load_front_matter(block) or {}
+    except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark else ""
-        doc.notices.append(f"front matter is not valid YAML{line}; metadata not read")
+        problem = getattr(exc, "problem", None) or "nested too deeply"
+        doc.notices.append(f"front matter is not valid YAML{line} ({problem}); metadata not read")
         values = {}
     if isinstance(values, dict):
         offset = match.start(1) if match.group(1) else 0
@@ -110,16 +111,15 @@ def _blocks(doc: Document, body_start: int) -> None:
             chars = chars or list(doc.text)
             blank(chars, start, start + heading.end())
             build.heading(start + heading.end(), end, len(heading.group(1)))
-        elif line.lstrip().startswith("|") and "|" in line.strip()[1:]:
+        elif is_pipe_row(line):
             flush()
-            cells = [(start + m.start(), start + m.end()) for m in _CELL.finditer(line)
-                     if m.group().strip()]
+            cells = pipe_cells(line, start)
             nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
-            if _TABLE_SEP.match(nxt):
+            if is_pipe_separator(nxt):
                 header = tuple(doc.text[s:e].strip() for s, e in cells)
                 build.table_header(start, end)
                 i += 1
-            elif not _TABLE_SEP.match(line):
+            elif not is_pipe_separator(line):
                 build.table_row(start, end, cells, header)
         elif _LIST.match(line):
             flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Document, MetaField
-from .builder import Builder, squash
+from .builder import Builder, is_pipe_row, is_pipe_separator, pipe_cells, squash
 from .vocab import MetadataNames
 
 _BULLET = regex.compile(r"^\s*(?:[-*•·▪►✓✔]|\d{1,2}[.)])\s+\S")
@@ -24,8 +24,7 @@ def load_plaintext(doc: Document, names: MetadataNames) -> None:
         if _is_flat_table(group):
             _table(build, group)
         else:
-            for start, end, text in group:
-                _line(build, start, end, text)
+            _group_lines(build, group)
     if trailer is not None:
         _metadata(doc, lines[trailer + 1:], names)
 
@@ -48,6 +47,25 @@ def _groups(lines):
             group = []
     if group:
         yield group
+
+
+def _group_lines(build: Builder, group) -> None:
+    """Line by line; a pipe table kept in the text (`| a | b |`, `|---|---|`) keeps its cells."""
+    header = None
+    for k, (start, end, text) in enumerate(group):
+        if is_pipe_row(text) and is_pipe_separator(text) and header is not None:
+            continue
+        if is_pipe_row(text):
+            cells = pipe_cells(text, start)
+            if k + 1 < len(group) and is_pipe_separator(group[k + 1][2]):
+                header = tuple(build.doc.text[s:e].strip() for s, e in cells)
+                build.table_header(start, end)
+                continue
+            if header is not None:
+                build.table_row(start, end, cells, header)
+                continue
+        header = None
+        _line(build, start, end, text)
 
 
 def _line(build: Builder, start: int, end: int, text: str) -> None:
@@ -80,7 +98,7 @@ def _is_flat_table(group) -> bool:
     header = group[0][2]
     if _DIGIT.search(header) or _TERMINAL.search(header) or header.rstrip().endswith(("?", ":")):
         return False
-    if any(_BULLET.match(text) for _, _, text in group):
+    if any(_BULLET.match(text) or is_pipe_separator(text) for _, _, text in group):
         return False
     rows_with_numbers = sum(1 for _, _, text in group[1:] if _DIGIT.search(text))
     sentences = sum(1 for _, _, text in group[1:] if _TERMINAL.search(text) and len(text) > 80)
