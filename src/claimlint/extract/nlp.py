@@ -20,6 +20,13 @@ def blank_pipeline():
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _sentence_marks() -> frozenset:
+    """The sentencizer's punctuation characters, as the ORTH ids of their tokens."""
+    nlp = blank_pipeline()
+    return frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (offsets into `text`) of text[start:end], via spaCy's sentencizer."""
     nlp = blank_pipeline()
@@ -30,7 +37,29 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if stop < end:  # cut at the last white space so no token is split
             cut = text.rfind(" ", pos, stop)
             stop = cut if cut > pos else stop
-        doc = nlp(text[pos:stop])
-        bounds += [(pos + s.start_char, pos + s.end_char) for s in doc.sents]
+        doc = nlp.make_doc(text[pos:stop])
+        bounds += [(pos + s, pos + e) for s, e in _sentences(doc)]
         pos = stop
     return bounds
+
+
+def _sentences(doc) -> list[tuple[int, int]]:
+    """The sentences spaCy's sentencizer would mark in `doc`, as character spans.
+
+    The same rule as `Sentencizer.predict` (a sentence starts at the first token that is
+    not punctuation after a sentence mark), read from token arrays: the pipe itself builds
+    a Python Token object per token, which cost as much as tokenising."""
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    if len(doc) == 0:
+        return []
+    marks = _sentence_marks()
+    starts, seen_mark = [0], False
+    for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        if orth in marks:
+            seen_mark = True
+        elif seen_mark and not is_punct:
+            starts.append(i)
+            seen_mark = False
+    ends = starts[1:] + [len(doc)]
+    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in zip(starts, ends)]
