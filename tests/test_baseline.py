@@ -170,3 +170,28 @@ def test_no_baseline_is_written_when_an_input_cannot_be_read(here):
     assert "missing.md: no such file or directory" in result.stderr
     assert "the baseline baseline.json was not written" in result.stderr
     assert not (here / "baseline.json").exists()
+
+
+@pytest.mark.parametrize("project", ["git", "config"])
+def test_baseline_written_at_the_top_holds_when_run_from_a_subfolder(here, monkeypatch, project):
+    """Fingerprints count paths from the project root (the configuration file's folder,
+    else the git work tree), not from wherever claimlint runs."""
+    if project == "git":
+        (here / ".git").mkdir()
+    else:
+        write(here / ".claimlint.yaml", "fail_on: warning\n")
+    (here / "articles").mkdir()
+    write(here / "articles" / "japan.md", ARTICLE)
+    wrote = run("check", "articles/japan.md", "--write-baseline", "baseline.json")
+    assert wrote.exit_code == 0, wrote.output
+
+    monkeypatch.chdir(here / "articles")
+    after = run("check", "japan.md", "--baseline", "../baseline.json", "--fail-on", "warning")
+    assert after.exit_code == 0, after.output
+    assert after.stdout == "No findings.\n"
+
+    write(here / "articles" / "japan.md", ARTICLE + "The therapy is 100% safe.\n")
+    new = run("check", "japan.md", "--baseline", "../baseline.json", "--fail-on", "warning",
+              "--format", "json")
+    assert new.exit_code == 1
+    assert rules_of(new) == ["CL401"]

@@ -68,6 +68,14 @@ def find_config(start: str = ".") -> Optional[Path]:
     return None
 
 
+def _repository_top(start: Path) -> Path:
+    """Without a configuration file, the project is the enclosing git work tree (else the
+    working directory): fingerprints are taken relative to it."""
+    here = start.resolve()
+    top = next((f for f in [here, *here.parents] if (f / ".git").exists()), None)
+    return Path(os.path.relpath(top)) if top is not None else Path(".")
+
+
 def _shown(path) -> str:
     """A file name for messages: relative to the working directory when it is below it."""
     try:
@@ -126,7 +134,7 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
         raise ConfigError("configuration file not found" if not path.is_dir()
                           else "is a folder, not a configuration file", config)
     data = read_config(path) if path else {}
-    base = path.parent if path else Path(".")
+    base = path.parent if path else _repository_top(Path(start))
     shown = _shown(path) if path else ""
 
     def files(key: str) -> list[str]:

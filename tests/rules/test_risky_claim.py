@@ -5,3 +5,17 @@ from .helpers import check_docstring_examples
 
 def test_docstring_examples(lint):
     check_docstring_examples(risky_claim, lint)
+
+
+def test_one_finding_where_two_phrases_cover_the_same_words(lint):
+    """'100% safe' is both a no-risk promise and an implausible figure: one warning."""
+    findings = [f for f in lint({"a.md": "# Knee therapy\n\nThe therapy is 100% safe.\n"})
+                if f.rule == "CL401"]
+    assert [f.location.text for f in findings] == ["100% safe"]
+    assert "no risk" in findings[0].message
+
+
+def test_separate_phrases_in_one_sentence_are_each_reported(lint):
+    text = "# Knee therapy\n\nIt cures arthritis and is 100% safe.\n"
+    spans = [f.location.text for f in lint({"a.md": text}) if f.rule == "CL401"]
+    assert spans == ["cures", "100% safe"]

@@ -15,8 +15,9 @@ from functools import lru_cache
 from .. import __version__
 from .schema import SCHEMA_VERSION
 
-# Settings that do not change what an article's analysis holds.
-_NOT_ANALYSIS = {"_matchers", "_cache", "_lines", "root", "source", "archive", "fail_on"}
+# Settings that do not change what an article's analysis holds (the project root does:
+# per-path rules and fingerprints are relative to it).
+_NOT_ANALYSIS = {"_matchers", "_cache", "_lines", "source", "archive", "fail_on"}
 
 
 def cache_key(settings, root_display: str) -> str:

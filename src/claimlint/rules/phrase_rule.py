@@ -31,7 +31,7 @@ def check_phrases(rule: RuleMeta, phrases: list[Phrase], ctx: Context) -> Iterat
             return bounds[j]
         return blocks[i]
 
-    for hit in find_phrases(phrases, doc.text, doc.source, doc.format, sentence_of, doc.path):
+    for hit in _outermost(find_phrases(phrases, doc.text, doc.source, doc.format, sentence_of, doc.path)):
         location = doc.location(hit.start, hit.end)
         phrase = hit.phrase
         why = f" {phrase.reason}" if phrase.reason else ""
@@ -39,3 +39,15 @@ def check_phrases(rule: RuleMeta, phrases: list[Phrase], ctx: Context) -> Iterat
         yield make_finding(rule, ctx, location,
                            f"{' '.join(location.text.split())!r} {phrase.message}.{why}{source}",
                            severity=phrase.severity, key=(phrase.id, location.text.lower()))
+
+
+def _outermost(hits) -> list:
+    """One finding per stretch of text: a hit inside another's span (two phrases on
+    "100% safe") is dropped; on equal spans the phrase listed first in the pack wins."""
+    kept, reach = [], -1
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if hit.end <= reach:
+            continue
+        kept.append(hit)
+        reach = hit.end
+    return kept
