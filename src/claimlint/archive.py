@@ -29,12 +29,13 @@ def final_findings(index: Index, settings, only: Optional[set[str]] = None,
     that are not in the archive but are compared with it. `observe(key, group, findings)`
     sees every identity group that CL102 reported on."""
     wanted = None if only is None else set(only) | {a.path for a in extra}
-    cross = _cross(index, settings, only, extra, wanted, observe)
-    stored = index.documents(only, claims=False) if only is None or only else ()
     findings: list[Finding] = []
-    for result in chain(stored, extra):  # an unreadable article has no findings
-        findings += suppress(result.path, result.suppressions,
-                             result.findings + cross.pop(result.path, []), settings)
+    with index.snapshot():  # another run may be writing the index meanwhile
+        cross = _cross(index, settings, only, extra, wanted, observe)
+        stored = index.documents(only, claims=False) if only is None or only else ()
+        for result in chain(stored, extra):  # an unreadable article has no findings
+            findings += suppress(result.path, result.suppressions,
+                                 result.findings + cross.pop(result.path, []), settings)
     findings.sort(key=finding_order)
     return findings
 
@@ -80,12 +81,13 @@ def check_against_archive(paths: Iterable[str], settings, plan: Plan) -> Run:
                 inside.add(display)
             else:
                 outside += _analyse_here(path, settings, plan, run)
-        for result in index.documents(inside):
-            _note(result, run)
-            run.documents.append((_light(result.path), result.claims))
-        for result in outside:
-            run.documents.append((_light(result.path), result.claims))
-        run.findings = final_findings(index, settings, inside, outside)
+        with index.snapshot():
+            for result in index.documents(inside):
+                _note(result, run)
+                run.documents.append((_light(result.path), result.claims))
+            for result in outside:
+                run.documents.append((_light(result.path), result.claims))
+            run.findings = final_findings(index, settings, inside, outside)
     finally:
         index.close()
     return run

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
@@ -67,6 +68,21 @@ class Index:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One view of the index for several reads. Without it each statement sees the
+        newest commit, so another run writing between two reads (a document's row, then
+        its findings) would show half its change."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:  # an error may have ended it already
+                self._db.execute("COMMIT")
 
     # -- documents -----------------------------------------------------------------------
     def known(self) -> dict[str, Known]:

@@ -15,15 +15,17 @@ def render(findings: list[Finding], sources: dict[str, str], colour: bool = Fals
         return click.style(text, **kw) if colour else text
 
     out = []
-    current = None
+    current, lines = None, None
     for f in findings:
         loc = f.location
         if loc.path != current:
             current = loc.path
+            source = sources.get(loc.path)
+            lines = None if source is None else source.split("\n")  # once per file
             out.append(style(loc.path, bold=True, underline=True))
         out.append(f"  {loc.line}:{loc.column}  {style(f.severity, fg=_COLOURS[f.severity])}  "
                    f"{style(f.rule, bold=True)} {f.name}  {f.message}")
-        line = _line(sources.get(loc.path), loc.line)
+        line = lines[loc.line - 1] if lines is not None and 0 < loc.line <= len(lines) else None
         if line is not None:
             width = (loc.end_column if loc.end_line == loc.line else len(line) + 1) - loc.column
             out.append(f"      | {line.rstrip()}")
@@ -47,9 +49,3 @@ def render(findings: list[Finding], sources: dict[str, str], colour: bool = Fals
         out.append("No findings.")
     return "\n".join(out) + "\n"
 
-
-def _line(source, number):
-    if source is None:
-        return None
-    lines = source.split("\n")
-    return lines[number - 1] if 0 < number <= len(lines) else None
