@@ -195,3 +195,25 @@ def test_baseline_written_at_the_top_holds_when_run_from_a_subfolder(here, monke
               "--format", "json")
     assert new.exit_code == 1
     assert rules_of(new) == ["CL401"]
+
+
+def test_fingerprints_do_not_depend_on_the_folder_the_analysis_runs_in(here, monkeypatch):
+    """A Dask worker analyses an article in its own working directory; its findings must
+    carry the fingerprints the local engine gives."""
+    from claimlint.config import load_settings
+    from claimlint.index.analysis import analyse
+    from claimlint.load.reader import RawText
+
+    (here / ".git").mkdir()
+    (here / "articles").mkdir()
+    monkeypatch.chdir(here / "articles")
+    settings = load_settings()
+
+    def fingerprints():
+        return sorted(f.fingerprint for f in analyse("japan.md", RawText(ARTICLE), "", settings).findings)
+
+    local = fingerprints()
+    assert local
+    (here / "worker").mkdir()
+    monkeypatch.chdir(here / "worker")
+    assert fingerprints() == local

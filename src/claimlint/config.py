@@ -41,7 +41,8 @@ class Settings:
     currency: str = "USD"
     per_path: list[tuple[str, set[str]]] = field(default_factory=list)
     archive: Optional[str] = None
-    root: str = "."
+    root: str = "."  # the project root (the configuration file's folder), absolute
+    cwd: str = "."  # the working directory claimlint was started in, absolute
     source: str = ""  # the configuration file, if any
 
     def enabled(self, code: str, path: str = "") -> bool:
@@ -51,9 +52,22 @@ class Settings:
             return False
         if not self.per_path:
             return True
-        rel = os.path.relpath(path, self.root) if path else ""
+        rel = self.from_root(path) if path else ""
         return not any(fnmatch.fnmatch(rel, glob) and any(code.startswith(c) for c in codes)
                        for glob, codes in self.per_path)
+
+
+    def from_root(self, path: str) -> str:
+        """`path` (as given on the command line) from the project root, '/'-separated.
+        Computed from the recorded folders, not the process's own: a Dask worker elsewhere
+        gets the same answer."""
+        if path in ("-", "<stdin>"):
+            return path
+        full = path if os.path.isabs(path) else os.path.join(self.cwd, path)
+        try:
+            return os.path.relpath(full, self.root).replace(os.sep, "/")
+        except ValueError:  # another drive
+            return path.replace(os.sep, "/")
 
 
 def find_config(start: str = ".") -> Optional[Path]:
@@ -162,7 +176,7 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
         lost_characters=[x for p in artifact_files for x in _section(p, "lost_characters")],
         markup_debris=[x for p in artifact_files for x in _section(p, "markup_debris")],
         metadata=MetadataNames.load((files("metadata") or [builtin("metadata.yaml")])[-1]),
-        root=str(base), source=str(path) if path else "")
+        root=os.path.abspath(base), cwd=os.getcwd(), source=str(path) if path else "")
     _check_subjects(settings)
     _options(settings, data, shown, base)
     if select:

@@ -17,7 +17,7 @@ from .schema import SCHEMA_VERSION
 
 # Settings that do not change what an article's analysis holds (the project root does:
 # per-path rules and fingerprints are relative to it).
-_NOT_ANALYSIS = {"_matchers", "_cache", "_lines", "source", "archive", "fail_on"}
+_NOT_ANALYSIS = {"_matchers", "_cache", "_lines", "cwd", "source", "archive", "fail_on"}
 
 
 def cache_key(settings, root_display: str) -> str:

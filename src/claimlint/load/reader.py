@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from ..errors import InputError, InputSkipped
 
 # Larger files are refused (exit 2, "raise it with --max-file-size"). Articles are tens of
-# kilobytes; time and memory grow faster than the size (README, "Exit codes"), so the default
-# stops well before a file could take minutes or gigabytes.
+# kilobytes; a 50 MB file would take minutes and gigabytes (README, "Exit codes").
 DEFAULT_MAX_BYTES = 2_000_000
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))

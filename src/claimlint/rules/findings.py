@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from typing import Optional
 
 from ..model import Finding, Fix, Location
@@ -16,20 +15,9 @@ def make_finding(rule: RuleMeta, ctx: Context, location: Location, message: str,
                  severity: Optional[str] = None) -> Finding:
     """`key` identifies the finding without line numbers (rule, subject, value)."""
     level = ctx.settings.severity.get(rule.code) or severity or rule.severity
-    path = _from_project(location.path, ctx.settings.root)
+    path = ctx.settings.from_root(location.path)  # so the folder claimlint runs from does not matter
     basis = "\x1f".join(str(x) for x in (rule.code, path, *(key or (" ".join(location.text.split()),))))
     fingerprint = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
     return Finding(rule.code, rule.name, rule.category, level, location, message, quantity,
                    related, fact_id, fingerprint, fix)
 
-
-def _from_project(path: str, root: str) -> str:
-    """The article's path from the project root, so that a fingerprint does not depend on
-    the folder claimlint runs from."""
-    if path in ("-", "<stdin>"):
-        return path
-    try:
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    except ValueError:  # another drive
-        return path
-    return rel.replace(os.sep, "/")
