@@ -57,3 +57,9 @@ def test_extract_json_spans_point_at_the_source(tmp_path):
     for c in claims:
         assert lines[c["line"] - 1][c["column"] - 1:c["end_column"] - 1] == c["text"]
     assert claims[0]["subject"]["country"] == "japan"
+
+
+def test_extract_table_shows_amounts_grouped_and_years_plain(tmp_path):
+    (tmp_path / "a.md").write_text("# Knee OA in Japan\n\nSince 2009 the clinic has charged $7,000 per knee.\n")
+    table = run("extract", str(tmp_path / "a.md")).stdout
+    assert "7,000" in table and " 2009 " in table and "2,009" not in table

@@ -99,8 +99,9 @@ def _claims_table(claims) -> str:
     from tabulate import tabulate
 
     def value(c):
-        low = "…" if c["low"] is None else f"{c['low']:,}"
-        high = "…" if c["high"] is None else f"{c['high']:,}"
+        shown = "{}" if c["kind"] == "year" else "{:,}"  # 2009, not 2,009
+        low = "…" if c["low"] is None else shown.format(c["low"])
+        high = "…" if c["high"] is None else shown.format(c["high"])
         return low if low == high else f"{low} – {high}"
 
     rows = [[f"{c['path']}:{c['line']}:{c['column']}", c["kind"], value(c), c["unit"],

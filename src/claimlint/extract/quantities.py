@@ -36,7 +36,7 @@ QUANTITY = regex.compile(
     rf"(?:(?P<sep>{_SEPARATOR}){_amount('b')})?"
     r"(?![^\Wx×]|[x×]\w|/\d|[.,]\d|-\d\d|:\d)", regex.V0)
 # Words between a number and its count noun ("3 porcelain veneers"), never a measure
-# ("4.5 mm implants").
+# ("4.5 mm implants") nor a word that links a new phrase ("1000 or visit", below).
 _NOT_BETWEEN = r"(?!(?:mm|cm|ml|mg|mcg|kg|g|inch|inches|cc|cells?|MSCs?)\s)"
 # ... nor, before "cells", a word that links a new phrase ("2023 for a new cell line").
 _NOT_LINKING = r"(?!(?:for|a|an|the|in|at|to|with|and|or|per|from|by|into|on|is|are|was|were)\s)"
@@ -45,7 +45,7 @@ UNIT = regex.compile(
     r"|\s*-?\s*(?:(?:business|working|calendar|consecutive|full|additional|extra)\s+)?"
     r"(?P<dur>hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
     r"|(?P<mult>\s*[x×](?![\w]))|\s+(?P<times>times|fold)\b|(?P<fold>-fold)\b"
-    rf"|(?:\s+(?:{_NOT_BETWEEN}[a-z\-]+\s+){{0,2}}?|-)"
+    rf"|(?:\s+(?:{_NOT_BETWEEN}{_NOT_LINKING}[a-z\-]+\s+){{0,2}}?|-)"
     r"(?P<count>visits?|sessions?|injections?|grafts?|implants?|trips?|"
     r"infusions?|treatments?|procedures?|appointments?|nights?|teeth|crowns?|veneers?|cycles?|"
     r"follicles?|hairs)\b"
