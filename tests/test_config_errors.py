@@ -171,6 +171,18 @@ def test_unknown_field_in_a_subjects_pack(folder):
     assert_error(check(), "subjects.yaml:4", "unknown field 'alias'")
 
 
+@pytest.mark.parametrize("value", ["high", "120", "0", "true"])
+def test_a_treatment_success_ceiling_must_be_a_percentage(folder, value):
+    write(folder, ".claimlint.yaml", "subjects: [subjects.yaml]\n")
+    write(folder, "subjects.yaml", f"""
+        treatments:
+          knee-gel:
+            aliases: [knee gel]
+            success_ceiling: {value}
+        """)
+    assert_error(check(), "subjects.yaml:4", "success_ceiling of treatment 'knee-gel' must be a percentage")
+
+
 def test_unknown_field_in_a_per_path_entry(folder):
     write(folder, ".claimlint.yaml", 'per_path:\n  "drafts/*": {ignore: [CL301], select: [CL401]}\n')
     assert_error(check(), ".claimlint.yaml:2", "unknown field 'select' in per_path entry 'drafts/*'")

@@ -28,3 +28,26 @@ def test_an_article_repeating_a_conflict_thousands_of_times_keeps_findings_bound
                 if f.rule == "CL101"]
     assert len(findings) == 3000
     assert max(len(f.related) for f in findings) == 2 * conflicting_values.MAX_RELATED
+
+
+def _cl101_lines(lint, *sentences):
+    text = "# Dental implants in Hungary\n\n" + "".join(f"{s}\n\n" for s in sentences)
+    return sorted(f.location.line for f in lint({"a.md": text}) if f.rule == "CL101")
+
+
+def test_a_bound_agrees_with_a_value_that_keeps_it(lint):
+    assert _cl101_lines(lint, "Implant success rates in Hungary exceed 97%.",
+                        "In Budapest implants have a 98% success rate.") == []
+    assert _cl101_lines(lint, "A single implant in Hungary costs under €1,000.",
+                        "A single implant in Budapest costs €750 – €950.") == []
+
+
+def test_a_bound_disagrees_with_a_value_that_breaks_it(lint):
+    assert _cl101_lines(lint, "A single implant in Hungary costs under €1,000.",
+                        "A single implant in Budapest costs €1,200.") == [3, 5]
+
+
+def test_a_stated_starting_price_must_match_the_range_start(lint):
+    """'from €650' says the cheapest is €650; a range starting at €750 disagrees."""
+    assert _cl101_lines(lint, "A single implant in Hungary costs from €650.",
+                        "A single implant in Budapest costs €750 – €950.") == [3, 5]

@@ -37,17 +37,42 @@ def scaled(claim: Claim) -> tuple[Optional[float], Optional[float]]:
 def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     """Do two claims of one identity say the same thing?
 
-    Ranges compare both ends. An open bound ("from $6,500", "up to 90%") agrees with any
-    value whose other end matches. Vague claims ("tens of millions") agree when they overlap.
+    Ranges compare both ends. An open end that states where the values start or stop
+    ("from $6,500", "up to 90%") agrees with a value whose other end matches; a bound
+    ("over 97%", "under $5,000") agrees with any value that keeps it ("98%"). Vague claims
+    ("tens of millions") agree when they overlap.
     """
     (al, ah), (bl, bh) = scaled(a), scaled(b)
     if a.approximate or b.approximate:
         return _overlap(al, ah, bl, bh)
+    for bound, other in ((a, (bl, bh)), (b, (al, ah))):
+        if _is_bound(bound) and None not in other and not _is_bound(a if bound is b else b):
+            return _within(scaled(bound), other, tolerance)
     if al is None or bl is None:
         return al is None and bl is None or _close(ah, bh, tolerance) or ah is None or bh is None
     if ah is None or bh is None:
         return _close(al, bl, tolerance)
     return _close(al, bl, tolerance) and _close(ah, bh, tolerance)
+
+
+# Qualifiers that bound a value without stating where it starts or stops: "over 97%" is
+# true of 98%, while "from $6,500" says the cheapest is $6,500.
+BOUNDS = {"over", "more than", "at least", "above", "in excess of", "exceed", "exceeds",
+          "exceeding", "upwards of", ">", ">=", "≥", "or more", "and above",
+          "under", "less than", "fewer than", "below", "at most", "no more than", "<", "<=",
+          "≤", "or less", "or fewer"}
+
+
+def _is_bound(claim: Claim) -> bool:
+    return (claim.low is None) != (claim.high is None) and any(q in BOUNDS for q in claim.qualifiers)
+
+
+def _within(bound: tuple, value: tuple, tolerance: float) -> bool:
+    """Does the closed range `value` keep the one-sided `bound`?"""
+    (low, high), (vl, vh) = bound, value
+    if high is None:
+        return vl >= low or _close(vl, low, tolerance)
+    return vh <= high or _close(vh, high, tolerance)
 
 
 def _overlap(al, ah, bl, bh) -> bool:

@@ -69,9 +69,11 @@ class Vocabulary:
         check_keys(path, data, {"treatments", "countries", "variants", "measures",
                                 "audience_words", "home_words"}, "subjects pack")
         for name, spec in (data.get("treatments") or {}).items():
-            check_keys(path, spec, {"family", "aliases", "generic"}, f"treatment {name!r}")
+            check_keys(path, spec, {"family", "aliases", "generic", "success_ceiling"},
+                       f"treatment {name!r}")
             self.treatments[name] = {"family": spec.get("family", name),
-                                     "generic": bool(spec.get("generic"))}
+                                     "generic": bool(spec.get("generic")),
+                                     "success_ceiling": _ceiling(path, spec, name)}
             terms["treatment"] += [(str(a), name) for a in spec.get("aliases") or ()]
         for name, spec in (data.get("countries") or {}).items():
             check_keys(path, spec, {"aliases", "cities"}, f"country {name!r}")
@@ -89,6 +91,10 @@ class Vocabulary:
 
     def family(self, treatment: Optional[str]) -> Optional[str]:
         return self.treatments.get(treatment, {}).get("family") if treatment else None
+
+    def success_ceiling(self, treatment: Optional[str]) -> Optional[float]:
+        """The highest success rate the treatment's evidence supports, if the pack says."""
+        return self.treatments.get(treatment, {}).get("success_ceiling") if treatment else None
 
     def is_generic(self, treatment: str) -> bool:
         return self.treatments.get(treatment, {}).get("generic", False)
@@ -109,6 +115,16 @@ class Vocabulary:
                     self._cache.clear()
                 self._cache[text] = cached
         return cached
+
+
+def _ceiling(path: str, spec: dict, name: str) -> Optional[float]:
+    value = spec.get("success_ceiling")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
+        raise ConfigError(f"success_ceiling of treatment {name!r} must be a percentage between 0 "
+                          f"and 100, not {value!r}", where(path, spec, "success_ceiling"))
+    return float(value)
 
 
 def _measure(path: str, name: str, spec) -> Measure:
