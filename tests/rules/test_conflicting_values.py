@@ -51,3 +51,10 @@ def test_a_stated_starting_price_must_match_the_range_start(lint):
     """'from €650' says the cheapest is €650; a range starting at €750 disagrees."""
     assert _cl101_lines(lint, "A single implant in Hungary costs from €650.",
                         "A single implant in Budapest costs €750 – €950.") == [3, 5]
+
+
+def test_each_side_effect_has_its_own_duration(lint):
+    assert _cl101_lines(lint, "After a hair transplant in Turkey, redness fades in 7-10 days.",
+                        "After a hair transplant in Turkey, shedding starts after 2-4 weeks.") == []
+    assert _cl101_lines(lint, "After a hair transplant in Turkey, redness fades in 7-10 days.",
+                        "After a hair transplant in Turkey, redness clears within 5-7 days.") == [3, 5]

@@ -19,3 +19,10 @@ def test_separate_phrases_in_one_sentence_are_each_reported(lint):
     text = "# Knee therapy\n\nIt cures arthritis and is 100% safe.\n"
     spans = [f.location.text for f in lint({"a.md": text}) if f.rule == "CL401"]
     assert spans == ["cures", "100% safe"]
+
+
+def test_guarantees_of_survival_or_pregnancy_are_risky_but_a_question_is_not(lint):
+    text = ("# Clinic\n\nOur surgeons guarantee 100% graft survival.\n\n"
+            "IVF with guaranteed pregnancy.\n\nAre results guaranteed?\n")
+    assert [f.location.text for f in lint({"a.md": text}) if f.rule == "CL401"] == [
+        "guarantee 100% graft survival", "guaranteed pregnancy"]

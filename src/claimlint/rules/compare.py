@@ -1,6 +1,7 @@
 """Comparing claims: their identity (kind, measure, subject keys) and their values."""
 from __future__ import annotations
 
+import html
 from typing import Optional
 
 from ..model import Claim
@@ -88,7 +89,8 @@ def _close(x: Optional[float], y: Optional[float], tolerance: float) -> bool:
 
 
 def describe(claim: Claim) -> str:
-    return " ".join(claim.text.split())
+    """The claim as a reader sees it: "$2,000–$3,500", not "$2,000&ndash;$3,500"."""
+    return " ".join(html.unescape(claim.text).split())
 
 
 def subject_label(claim: Claim) -> str:

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional
 from ..model import Claim, Document, Finding
 from ..subjects.vocabulary import Vocabulary
 from .base import meta
-from .compare import agree, describe, identity, subject_label
+from .compare import agree, describe, identity, scaled, subject_label
 from .context import Context
 from .findings import make_finding
 
@@ -122,7 +122,10 @@ def _finding(settings, own, disagreeing, prevailing, key) -> Finding:
     related = [c.location for c in own[1:]]
     for claims in disagreeing.values():
         related += [c.location for c in claims]
-    values = sorted({describe(c) for cs in disagreeing.values() for c in cs})
+    by_value: dict[tuple, str] = {}  # one wording per value: "$2,000 – $3,500", not also "$2,000–$3,500"
+    for claim in sorted((c for cs in disagreeing.values() for c in cs), key=describe):
+        by_value.setdefault((scaled(claim), claim.approximate, claim.qualifiers), describe(claim))
+    values = sorted(set(by_value.values()))
     summary = ", ".join(values[:4]) + (" ..." if len(values) > 4 else "")
     tail = f"; the archive mostly says {prevailing}" if prevailing is not None else ""
     ctx = Context(Document(first.path, "", "", ""), own, settings)

@@ -48,7 +48,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         named_countries = {t.value for t in terms if t.field == "country"}
         foreign = []
         if named_families and families and not named_families & families:
-            foreign.append("treatment " + ", ".join(sorted(t.value for t in terms if t.field == "treatment")))
+            foreign.append("treatment " + ", ".join(sorted({t.value for t in terms if t.field == "treatment"})))
         if named_countries and countries and not named_countries & countries:
             foreign.append("place " + ", ".join(sorted(named_countries)))
         if foreign:

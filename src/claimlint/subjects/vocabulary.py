@@ -202,8 +202,11 @@ def _find(matchers, text: str) -> tuple[Term, ...]:
             span = doc[start:end]
             span.label_ = nlp.vocab.strings[key]
             spans.append(span)
+    by_field: dict[str, list] = {}
+    for span in spans:
+        by_field.setdefault(labels[span.label_][0], []).append(span)
     terms = []
-    for span in filter_spans(spans):
-        fieldname, value = labels[span.label_]
-        terms.append(Term(span.start_char, span.end_char, fieldname, value))
-    return tuple(terms)
+    for fieldname, field_spans in by_field.items():  # "FUE" is a treatment and a variant
+        for span in filter_spans(field_spans):
+            terms.append(Term(span.start_char, span.end_char, fieldname, labels[span.label_][1]))
+    return tuple(sorted(terms, key=lambda t: (t.start, t.field)))
