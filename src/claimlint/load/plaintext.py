@@ -21,10 +21,11 @@ def load_plaintext(doc: Document, names: MetadataNames) -> None:
     build = Builder(doc)
     body = lines if trailer is None else lines[:trailer]
     for group in _groups(body):
-        if _is_flat_table(group):
-            _table(build, group)
-        else:
-            _group_lines(build, group)
+        for part, is_table in _tables_within(group):
+            if is_table:
+                _table(build, part)
+            else:
+                _group_lines(build, part)
     if trailer is not None:
         _metadata(doc, lines[trailer + 1:], names)
 
@@ -105,6 +106,48 @@ def _is_flat_table(group) -> bool:
     return rows_with_numbers >= 2 and sentences == 0
 
 
+_NUMBER_GROUP = regex.compile(r"\d[\d,.]*")
+
+
+def _tables_within(group):
+    """(lines, is_table) parts of a group: the whole group when it is a flattened table
+    (set off by blank lines, as most scraped pages have it), else any table that starts
+    inside it: a header line, then rows that each hold several numbers (one per column)."""
+    inner = next((k for k in range(1, len(group) - 2) if _opens_table(group, k)), None)
+    if inner is None and _is_flat_table(group):
+        yield group, True
+        return
+    start = 0
+    k = inner or 0
+    while k < len(group) - 2:
+        if _opens_table(group, k):
+            end = k + 1
+            while end < len(group) and (_DIGIT.search(group[end][2]) and not _is_sentence(group[end][2])):
+                end += 1
+            if start < k:
+                yield group[start:k], False
+            yield group[k:end], True
+            start = k = end
+            continue
+        k += 1
+    if start < len(group):
+        yield group[start:], False
+
+
+def _opens_table(group, k: int) -> bool:
+    header = group[k][2].strip()
+    if len(header.split()) < 2 or _DIGIT.search(header) or _TERMINAL.search(header) \
+            or header.endswith(("?", ":")) or _BULLET.match(header):
+        return False
+    rows = [text for _, _, text in group[k + 1:k + 3]]
+    return all(len(_NUMBER_GROUP.findall(text)) >= 3 and not _is_sentence(text)
+               and not _BULLET.match(text) for text in rows)
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text)) and len(text) > 80
+
+
 def _table(build: Builder, group) -> None:
     """Rows start with a label; a line opening with '(' or a value continues the row above."""
     start, end, header_text = group[0]
@@ -131,15 +174,25 @@ def _trailer_start(lines, names: MetadataNames):
 
 
 def _metadata(doc: Document, lines, names: MetadataNames) -> None:
-    for start, end, text in lines:
+    lines = [line for line in lines if line[2].strip()]
+    for k, (start, end, text) in enumerate(lines):
         found = names.field_of_line(text)
         if not found:
             continue
         field, raw_name, value_offset = found
         value = text[value_offset:].strip()
+        if not value and k + 1 < len(lines) and _value_below(text, lines[k + 1][2], names):
+            start, end, text = lines[k + 1]  # "Overview" on one line, its text on the next
+            value, value_offset = text.strip(), 0
         if value:
             v_start = start + value_offset + (len(text[value_offset:]) - len(text[value_offset:].lstrip()))
             doc.metadata.append(MetaField(field, value, v_start, v_start + len(value), raw_name))
         else:
             name_at = start + text.index(raw_name)
             doc.metadata.append(MetaField(field, "", name_at, name_at + len(raw_name), raw_name))
+
+
+def _value_below(label_line: str, below: str, names: MetadataNames) -> bool:
+    """A label alone on its line with its value on the next (a <dt>/<dd> list as text);
+    bulleted fields keep label and value on one line, so an empty bullet stays empty."""
+    return not (_BULLET.match(label_line) or _BULLET.match(below) or names.field_of_line(below))
