@@ -86,12 +86,25 @@ def _holds(fact: Fact, claim: Claim) -> bool:
 
 
 def _expected(fact: Fact) -> str:
-    def show(x):
-        return f"{x:g}"
     if fact.policy == "equal":
-        return f"the value is {show(fact.low)} {fact.unit}".rstrip() + "."
-    bounds = f"{show(fact.low) if fact.low is not None else '…'}–{show(fact.high) if fact.high is not None else '…'}"
-    return f"the value must be {'within' if fact.policy == 'within' else 'overlap'} {bounds} {fact.unit}".rstrip() + "."
+        return f"the value is {_amount(fact, fact.low)}."
+    bounds = f"{_number(fact.low)}–{_amount(fact, fact.high)}"
+    return f"the value must {'lie within' if fact.policy == 'within' else 'overlap'} {bounds}."
+
+
+def _number(x) -> str:
+    return "…" if x is None else f"{x:,g}"
+
+
+def _amount(fact: Fact, x) -> str:
+    """2013, 90%, 90 days, 7,000 USD: as a writer would put it."""
+    if fact.claim == "year":
+        return "…" if x is None else f"{x:g}"
+    if fact.unit == "%":
+        return f"{_number(x)}%"
+    plural = x != 1 and fact.unit.isalpha() and fact.unit.islower() and not fact.unit.endswith("s")
+    unit = fact.unit + "s" if plural else fact.unit
+    return f"{_number(x)} {unit}".rstrip()
 
 
 def _fix(fact: Fact, claim: Claim) -> Optional[Fix]:
