@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -160,3 +161,28 @@ def test_templates_are_found_whatever_the_filler_and_line_breaks(article):
 @given(text=NOISE, fmt=st.sampled_from(["txt", "md", "html"]))
 def test_spans_hold_for_pure_noise(text, fmt):
     _check_spans("Title\n" + text, fmt)
+
+
+@pytest.mark.parametrize("text", [
+    "Cultured knee therapy costs $7,000 – $12,000",
+    "Prices: $7.5k in Japan; U.S. clinics charge more",
+    "One sentence. Another one! A third?",
+    "  padded block  ",
+    "Ends with a mark.",
+    "Wrapped\nrow $5,000\n$6,000",
+])
+def test_single_sentence_shortcut_agrees_with_the_sentencizer(text):
+    """Blocks with no sentence mark skip spaCy; the bounds must be the sentencizer's."""
+    from claimlint.extract.nlp import _sentences, blank_pipeline, sentence_bounds
+
+    spacy_bounds = list(_sentences(blank_pipeline().make_doc(text)))
+    assert sentence_bounds(text, 0, len(text)) == spacy_bounds
+
+
+@given(st.lists(st.sampled_from(list("ab $7,.!?;:\n\t-–()%。…") + ["U.S.", "Dr.", "e.g."]),
+                max_size=40).map("".join))
+@hypothesis_settings(max_examples=300, deadline=None)
+def test_sentence_bounds_equal_the_sentencizer_on_any_text(text):
+    from claimlint.extract.nlp import _sentences, blank_pipeline, sentence_bounds
+
+    assert sentence_bounds(text, 0, len(text)) == list(_sentences(blank_pipeline().make_doc(text)))

@@ -5,6 +5,7 @@ Nothing is downloaded: `spacy.blank` needs no model package.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MAX_SPACY_CHARS = 100_000  # longer blocks are split before tokenising
@@ -27,8 +28,18 @@ def _sentence_marks() -> frozenset:
     return frozenset(nlp.vocab.strings.add(c) for c in nlp.get_pipe("sentencizer").punct_chars)
 
 
+@lru_cache(maxsize=1)
+def _mark_pattern() -> "re.Pattern":
+    """Any of the sentencizer's punctuation characters."""
+    marks = blank_pipeline().get_pipe("sentencizer").punct_chars
+    return re.compile("|".join(map(re.escape, sorted(marks, key=len, reverse=True))))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (offsets into `text`) of text[start:end], via spaCy's sentencizer."""
+    if end > start and not text[start].isspace() and not text[end - 1].isspace() \
+            and not _mark_pattern().search(text, start, end - 1):
+        return [(start, end)]  # no sentence mark before its last character: one sentence
     nlp = blank_pipeline()
     bounds = []
     pos = start

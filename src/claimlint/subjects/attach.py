@@ -40,10 +40,17 @@ class Site:
 
 def attach(doc: Document, vocab: Vocabulary, site: Site, kind: str) -> tuple[Subject, tuple[str, ...]]:
     sources = _sources(doc, site)
+    found_in: dict[int, tuple[Term, ...]] = {}  # each source is read once, for all fields
+
+    def terms_of(index: int) -> tuple[Term, ...]:
+        if index not in found_in:
+            found_in[index] = vocab.find_terms(sources[index].text)
+        return found_in[index]
+
     found = {}
     origin = []
     for fieldname in ("treatment", "country", "variant"):
-        value, where = _pick(vocab, fieldname, sources, site)
+        value, where = _pick(vocab, fieldname, sources, site, terms_of)
         found[fieldname] = value
         if value:
             origin.append(f"{fieldname}:{where}")
@@ -88,15 +95,15 @@ _FIELD_SOURCES = {
 }
 
 
-def _pick(vocab: Vocabulary, fieldname: str, sources: list[Source], site: Site):
+def _pick(vocab: Vocabulary, fieldname: str, sources: list[Source], site: Site, terms_of):
     allowed = _FIELD_SOURCES[fieldname]
     generic = None
-    for source in sources:
+    for index, source in enumerate(sources):
         if allowed is not None and source.name not in allowed:
             continue
         if source.name == "heading" and fieldname == "variant" and source is not _first_heading(sources):
             continue
-        terms = [t for t in vocab.find_terms(source.text) if t.field == fieldname
+        terms = [t for t in terms_of(index) if t.field == fieldname
                  and not _is_audience(vocab, source.text, t)]
         if source.offset >= 0 and source.name in ("local", "sentence"):
             terms = _nearest(terms, source.offset, site)
