@@ -113,23 +113,21 @@ def _tables_within(group):
     """(lines, is_table) parts of a group: the whole group when it is a flattened table
     (set off by blank lines, as most scraped pages have it), else any table that starts
     inside it: a header line, then rows that each hold several numbers (one per column)."""
-    inner = next((k for k in range(1, len(group) - 2) if _opens_table(group, k)), None)
-    if inner is None and _is_flat_table(group):
+    if _is_flat_table(group) and not any(_opens_table(group, k) for k in range(1, len(group) - 2)):
         yield group, True
         return
-    start = 0
-    k = inner or 0
+    start = k = 0
     while k < len(group) - 2:
-        if _opens_table(group, k):
-            end = k + 1
-            while end < len(group) and (_DIGIT.search(group[end][2]) and not _is_sentence(group[end][2])):
-                end += 1
-            if start < k:
-                yield group[start:k], False
-            yield group[k:end], True
-            start = k = end
+        if not _opens_table(group, k):
+            k += 1
             continue
-        k += 1
+        end = k + 1
+        while end < len(group) and _DIGIT.search(group[end][2]) and not _is_sentence(group[end][2]):
+            end += 1
+        if start < k:
+            yield group[start:k], False
+        yield group[k:end], True
+        start = k = end
     if start < len(group):
         yield group[start:], False
 
