@@ -46,9 +46,10 @@ def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     (al, ah), (bl, bh) = scaled(a), scaled(b)
     if a.approximate or b.approximate:
         return _overlap(al, ah, bl, bh)
-    for bound, other in ((a, (bl, bh)), (b, (al, ah))):
-        if _is_bound(bound) and None not in other and not _is_bound(a if bound is b else b):
-            return _within(scaled(bound), other, tolerance)
+    if _is_bound(a) != _is_bound(b):  # one bounds the value, the other states it
+        bound, stated = (a, (bl, bh)) if _is_bound(a) else (b, (al, ah))
+        if None not in stated:
+            return _within(scaled(bound), stated, tolerance)
     if al is None or bl is None:
         return al is None and bl is None or _close(ah, bh, tolerance) or ah is None or bh is None
     if ah is None or bh is None:
