@@ -16,3 +16,11 @@ def test_a_label_with_its_value_on_the_next_line_is_filled(lint):
             "Overview\nWhat dental implants in Budapest cost.\n")
     empty = [f.message for f in lint({"a.txt": page}) if f.rule == "CL301"]
     assert empty == ["metadata field 'Author Name' is empty"]
+
+
+def test_the_details_block_of_an_html_page_is_metadata(lint):
+    page = ("<html><body><h1>Knee OA in Japan</h1><p>Cultured knee therapy in Japan costs $7,000.</p>"
+            "<h3>About Article</h3><ul><li>Medically reviewed by:</li><li>Author Name: Ken Sato</li>"
+            "</ul><dl><dt>Country</dt><dd>Japan</dd></dl></body></html>")
+    assert [f.message for f in lint({"a.html": page}) if f.rule == "CL301"] == [
+        "metadata field 'Medically reviewed by' is empty"]

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..model import Document
 from ..packs import builtin
+from .details import read_details
 from .html import load_html
 from .markdown import load_markdown
 from .masking import blank
@@ -43,6 +44,8 @@ def parse(path: str, raw: RawText, names: MetadataNames | None = None) -> Docume
             blank(chars, start, end)
         doc.text = "".join(chars)
     {"markdown": load_markdown, "html": load_html, "text": load_plaintext}[fmt](doc, names)
+    if fmt != "text":  # plain text reads its trailer line by line
+        read_details(doc, names)
     return doc
 
 
