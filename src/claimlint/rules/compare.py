@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Claim
@@ -91,7 +92,12 @@ def _close(x: Optional[float], y: Optional[float], tolerance: float) -> bool:
 
 def describe(claim: Claim) -> str:
     """The claim as a reader sees it: "$2,000–$3,500", not "$2,000&ndash;$3,500"."""
-    return " ".join(html.unescape(claim.text).split())
+    return _as_read(claim.text)
+
+
+@lru_cache(maxsize=4096)  # an archive repeats the same few wordings of each value
+def _as_read(text: str) -> str:
+    return " ".join(html.unescape(text).split())
 
 
 def subject_label(claim: Claim) -> str:

@@ -21,6 +21,7 @@ Failing example (a.md, b.md)::
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from heapq import merge
 from typing import Iterable, Iterator, Optional
 
 from ..model import Claim, Document, Finding
@@ -54,20 +55,27 @@ def group_claims(documents: Iterable[tuple[str, list[Claim]]], vocab: Vocabulary
 
 
 def check_group(key: tuple, group: Group, settings) -> Iterator[Finding]:
-    """Findings for the articles of one identity group that disagree with the others."""
+    """Findings for the articles of one identity group that disagree with the others.
+
+    Articles stating the same set of values are one class and are compared once, so a
+    group of thousands of articles costs the number of distinct statements, squared."""
     if len(group) < 2:
         return
-    tol = settings.tolerance.get(key[0], 0.0)
-    values = _Values(group, tol)
+    values = _Values(group, settings.tolerance.get(key[0], 0.0))
     prevailing = values.prevailing()
-    for path, own in group.items():
-        if not settings.enabled(META.code, path):
+    classes: dict[frozenset, list[str]] = defaultdict(list)  # in the group's order
+    for path in group:
+        classes[values.of_path[path]].append(path)
+    order = {path: i for i, path in enumerate(group)}
+    for labels, paths in classes.items():
+        if prevailing is not None and values.agrees(paths[0], prevailing):
+            continue  # these articles state the majority value; the others are reported
+        others = [(other, ps) for other, ps in classes.items() if not values.shared(labels, other)]
+        if not others:
             continue
-        if prevailing is not None and values.agrees(path, prevailing):
-            continue  # this article states the majority value; the others are reported
-        disagreeing = {p: group[p] for p in group if p != path and not values.share(path, p)}
-        if disagreeing:
-            yield _finding(settings, own, disagreeing, prevailing, key)
+        for path in paths:
+            if settings.enabled(META.code, path):
+                yield _finding(settings, group, path, others, order, values, prevailing, key)
 
 
 def prevailing_value(group: Group, tol: float) -> Optional[tuple[str, Claim]]:
@@ -92,10 +100,11 @@ class _Values:
                          if agree(self.examples[a], self.examples[b], tol)}
         self._shared: dict[tuple, bool] = {}
 
-    def share(self, p: str, q: str) -> bool:
-        pair = (self.of_path[p], self.of_path[q])
+    def shared(self, mine: frozenset, theirs: frozenset) -> bool:
+        """Does one of my values agree with one of theirs?"""
+        pair = (mine, theirs)
         if pair not in self._shared:
-            self._shared[pair] = any((a, b) in self.agreeing for a in pair[0] for b in pair[1])
+            self._shared[pair] = any((a, b) in self.agreeing for a in mine for b in theirs)
         return self._shared[pair]
 
     def agrees(self, path: str, label: str) -> bool:
@@ -117,21 +126,35 @@ class _Values:
         return ranked[0][0]
 
 
-def _finding(settings, own, disagreeing, prevailing, key) -> Finding:
+def _finding(settings, group: Group, path: str, others, order: dict[str, int], values: "_Values",
+             prevailing, key) -> Finding:
+    """`others`: (values, paths) of the classes of articles that disagree with `path`;
+    `order`: each path's place in the group, in which related places are listed."""
+    own = group[path]
     first = own[0]
+    other_paths = merge(*(ps for _, ps in others), key=order.get)
     related = [c.location for c in own[1:]]
-    for claims in disagreeing.values():
-        related += [c.location for c in claims]
-    by_value: dict[tuple, str] = {}  # one wording per value: "$2,000 – $3,500", not also "$2,000–$3,500"
-    for claim in sorted((c for cs in disagreeing.values() for c in cs), key=describe):
-        by_value.setdefault((scaled(claim), claim.approximate, claim.qualifiers), describe(claim))
-    values = sorted(set(by_value.values()))
-    summary = ", ".join(values[:4]) + (" ..." if len(values) > 4 else "")
+    for other in other_paths:
+        if len(related) >= MAX_RELATED:
+            break
+        related += [c.location for c in group[other]]
+    count = sum(len(ps) for _, ps in others)
+    summary = _summary(set().union(*(labels for labels, _ in others)), values)
     tail = f"; the archive mostly says {prevailing}" if prevailing is not None else ""
     ctx = Context(Document(first.path, "", "", ""), own, settings)
     return make_finding(
         META, ctx, first.location,
         f"{subject_label(first)} is {describe(first)} here but {summary} in "
-        f"{len(disagreeing)} other article{'s' if len(disagreeing) > 1 else ''}{tail}",
+        f"{count} other article{'s' if count > 1 else ''}{tail}",
         quantity=first.kind, related=tuple(related[:MAX_RELATED]),
         key=("cross",) + key + (describe(first),))
+
+
+def _summary(labels: set[str], values: "_Values") -> str:
+    """Up to four differing values, each named once: "$2,000 – $3,500", not also "$2,000–$3,500"."""
+    by_value: dict[tuple, str] = {}
+    for label in sorted(labels):
+        claim = values.examples[label]
+        by_value.setdefault((scaled(claim), claim.approximate, claim.qualifiers), label)
+    shown = sorted(set(by_value.values()))
+    return ", ".join(shown[:4]) + (" ..." if len(shown) > 4 else "")
