@@ -43,7 +43,7 @@ def final_findings(index: Index, settings, only: Optional[set[str]] = None,
 def _cross(index, settings, only, extra, wanted, observe) -> dict[str, list[Finding]]:
     outside = cross_article.group_claims(((a.path, a.claims) for a in extra), settings.vocab)
     if only is None:
-        groups = index.groups()
+        groups = index.groups(contested=not extra)
     else:
         keys = index.identities(only) | {_stored(k) for k in outside}
         groups = index.groups(keys) if keys else iter(())

@@ -59,6 +59,19 @@ def test_check_against_the_index_equals_a_plain_check(archive):
     assert (archive / ".claimlint" / "index.sqlite").is_file()
 
 
+def test_an_audit_reports_exactly_what_a_plain_check_does(archive):
+    """The audit reads only the groups in which articles state different values; the
+    others cannot hold a conflict, so the findings are a plain check's."""
+    plain = json.loads(claimlint("check", archive.name, "--format", "json", cwd=archive.parent).stdout)
+    _, audited = _audit(archive)
+    assert [_without_context(f) for f in audited] == plain["findings"]
+    assert any(f["rule"] == "CL102" for f in plain["findings"])
+
+
+def _without_context(finding: dict) -> dict:
+    return {k: v for k, v in finding.items() if k != "context"}
+
+
 def test_checking_one_file_compares_it_with_the_indexed_rest(archive):
     page = archive / "knee-oa-stem-cells-japan.md"
     _audit(archive)

@@ -155,10 +155,17 @@ class Index:
         return docs, claims
 
     # -- claims by identity (what CL102 compares) -------------------------------------
-    def groups(self, identities: Optional[Iterable[str]] = None) -> Iterator[tuple[tuple, dict[str, list[Claim]]]]:
-        """Comparable claims grouped by identity, one group at a time (memory stays flat)."""
+    def groups(self, identities: Optional[Iterable[str]] = None,
+               contested: bool = False) -> Iterator[tuple[tuple, dict[str, list[Claim]]]]:
+        """Comparable claims grouped by identity, one group at a time (memory stays flat).
+        `contested`: only groups in which two articles state different values; in the others
+        every claim agrees with every other, so CL102 has nothing to say."""
         query = ("SELECT d.path, c.* FROM claims c JOIN documents d ON d.id = c.document_id"
                  " WHERE c.identity IS NOT NULL")
+        if contested:
+            query += (" AND c.identity IN (SELECT identity FROM claims WHERE identity IS NOT NULL"
+                      " GROUP BY identity HAVING COUNT(DISTINCT document_id) > 1 AND COUNT(DISTINCT"
+                      " quote(low) || ' ' || quote(high) || ' ' || unit || ' ' || approximate) > 1)")
         rows = self._select(query, "c.identity", identities, order="c.identity, d.path, c.seq")
         current, group = None, defaultdict(list)
         for path, *row in rows:
