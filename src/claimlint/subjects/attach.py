@@ -35,7 +35,7 @@ class Site:
     block: Block
     column: str = ""  # the header of the claim's table column (flattened tables: k-th name)
     row_label: str = ""
-    previous_end: int = -1  # where the block's previous number ends, if it has one
+    previous_start: int = -1  # where the block's previous number starts, if it has one
 
 
 def attach(doc: Document, vocab: Vocabulary, site: Site, kind: str) -> tuple[Subject, tuple[str, ...]]:
@@ -122,7 +122,7 @@ def _first_heading(sources: list[Source]) -> Optional[Source]:
 def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
     """Terms within NEAR characters before the claim, then after it, then further before
     (a sentence names its subject first); terms far after the claim are not used. A term
-    before the previous number belongs to that number first: in "$4,200 in Tijuana,
+    before the previous number belongs to that number first: in "Tijuana costs $4,200,
     compared with $15,000 in the United States", the second price is American."""
     def distance(term: Term) -> int:
         start, end = offset + term.start, offset + term.end
@@ -130,7 +130,7 @@ def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
     def is_before(term: Term) -> bool:
         return offset + term.end <= site.start
     def is_near(term: Term) -> bool:
-        return distance(term) <= NEAR and not (is_before(term) and offset + term.end <= site.previous_end)
+        return distance(term) <= NEAR and not offset + term.end <= site.previous_start
 
     near_before = sorted((t for t in terms if is_near(t) and is_before(t)), key=distance)
     near_after = sorted((t for t in terms if distance(t) <= NEAR and not is_before(t)), key=distance)
