@@ -59,8 +59,9 @@ def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> lis
         sentences = sentence_bounds(doc.text, block.start, block.end)
         columns = _flat_columns(doc, vocab, block, quantities)
         for position, quantity in enumerate(quantities):
-            previous_start = quantities[position - 1].start if position else -1
-            site = _site(doc, block, quantity, sentences, columns, position, previous_start)
+            neighbours = (quantities[position - 1].start if position else -1,
+                          quantities[position + 1].start if position + 1 < len(quantities) else len(doc.text))
+            site = _site(doc, block, quantity, sentences, columns, position, neighbours)
             kind, unit = quantity.kind, quantity.unit
             if kind is None:
                 kind, unit = _bare_kind(doc.text, quantity, site, _cell_of(block, quantity), dollar)
@@ -80,7 +81,7 @@ def _distinct(found) -> list[Quantity]:
     return out
 
 
-def _site(doc, block, quantity, sentences, columns, position, previous_start: int) -> Site:
+def _site(doc, block, quantity, sentences, columns, position, neighbours: tuple[int, int]) -> Site:
     starts = [s for s, _ in sentences]
     i = max(0, bisect.bisect_right(starts, quantity.start) - 1)
     sentence = sentences[i] if sentences else (block.start, block.end)
@@ -93,7 +94,7 @@ def _site(doc, block, quantity, sentences, columns, position, previous_start: in
         column, row_label = columns.get(position, ""), _row_label(doc, block)
     elif block.kind == "table_row" and len(block.cells) > 1:
         row_label = " ".join(doc.text[c.start:c.end] for c in block.cells)
-    return Site(quantity.start, quantity.end, sentence, block, column, row_label, previous_start)
+    return Site(quantity.start, quantity.end, sentence, block, column, row_label, *neighbours)
 
 
 def _row_label(doc: Document, block: Block) -> str:

@@ -169,6 +169,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def html_table(doc: Document, build: Builder, start: int, end: int) -> None:
+    """An HTML table inside another format (a Markdown export keeps them): its rows, with
+    their cells under the header's names, in the other reader's heading path."""
+    walker = _Walker(doc, None)
+    walker.build, walker.segment_start = build, start
+    for match in _TAG.finditer(doc.source, start, end):
+        walker.tag(match)
+    walker.end_row(end)
+    walker.flush(end)
+
+
 def _walk(doc: Document, tags, names: MetadataNames) -> None:
     walker = _Walker(doc, names)
     for match in tags:

@@ -7,6 +7,7 @@ import yaml
 from ..model import Document, MetaField
 from ..yamlio import load_front_matter
 from .builder import Builder, is_pipe_row, is_pipe_separator, pipe_cells
+from .html import html_table
 from .masking import blank
 from .vocab import MetadataNames
 
@@ -17,6 +18,7 @@ _FENCE = regex.compile(r"^(```|~~~).*?^\1[ \t]*$", regex.S | regex.M)
 _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = regex.compile(r"(\[)[^\]\n]+(\]\([^)\n]*\))")
 _TAG = regex.compile(r"</?[A-Za-z][^<>\n]*>")
+_HTML_TABLE = regex.compile(r"\s*<table\b", regex.I)
 _FOOTNOTE = regex.compile(r"\[\^[^\]\s]+\]:?")  # `[^1]` renders as a superscript marker
 _EMPHASIS = regex.compile(r"\*\*|__|~~|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEADING = regex.compile(r"^(#{1,6})[ \t]+")
@@ -104,7 +106,13 @@ def _blocks(doc: Document, body_start: int) -> None:
     while i < len(lines):
         start, end, line = lines[i]
         heading = _HEADING.match(line)
-        if not line.strip():
+        if _HTML_TABLE.match(doc.source, start, end):  # its tags are blank in `line`
+            flush()
+            last = next((j for j in range(i, len(lines))
+                         if "</table" in doc.source[lines[j][0]:lines[j][1]].lower()), len(lines) - 1)
+            html_table(doc, build, start, lines[last][1])
+            i = last
+        elif not line.strip():
             flush()
         elif heading:
             flush()

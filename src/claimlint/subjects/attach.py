@@ -36,6 +36,7 @@ class Site:
     column: str = ""  # the header of the claim's table column (flattened tables: k-th name)
     row_label: str = ""
     previous_start: int = -1  # where the block's previous number starts, if it has one
+    next_start: int = 1 << 62  # where its next number starts
 
 
 def attach(doc: Document, vocab: Vocabulary, site: Site, kind: str) -> tuple[Subject, tuple[str, ...]]:
@@ -122,18 +123,20 @@ def _first_heading(sources: list[Source]) -> Optional[Source]:
 def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
     """Terms within NEAR characters before the claim, then after it, then further before
     (a sentence names its subject first); terms far after the claim are not used. A term
-    before the previous number belongs to that number first: in "Tijuana costs $4,200,
-    compared with $15,000 in the United States", the second price is American."""
+    on the far side of a neighbouring number belongs to that number first: in "Tijuana
+    costs $4,200, compared with $15,000 in the United States", the second price is
+    American; in "£4,000, or £3 per graft", only the second is a price per graft."""
     def distance(term: Term) -> int:
         start, end = offset + term.start, offset + term.end
         return site.start - end if end <= site.start else start - site.end if start >= site.end else 0
     def is_before(term: Term) -> bool:
         return offset + term.end <= site.start
     def is_near(term: Term) -> bool:
-        return distance(term) <= NEAR and not offset + term.end <= site.previous_start
+        return distance(term) <= NEAR and not offset + term.end <= site.previous_start \
+            and not offset + term.start >= site.next_start
 
     near_before = sorted((t for t in terms if is_near(t) and is_before(t)), key=distance)
-    near_after = sorted((t for t in terms if distance(t) <= NEAR and not is_before(t)), key=distance)
+    near_after = sorted((t for t in terms if is_near(t) and not is_before(t)), key=distance)
     far_before = sorted((t for t in terms if not is_near(t) and is_before(t)), key=distance)
     return near_before + near_after + far_before
 
