@@ -59,7 +59,8 @@ def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> lis
         sentences = sentence_bounds(doc.text, block.start, block.end)
         columns = _flat_columns(doc, vocab, block, quantities)
         for position, quantity in enumerate(quantities):
-            neighbours = (quantities[position - 1].start if position else -1,
+            previous = quantities[position - 1] if position else None
+            neighbours = (previous.start if previous else -1, previous.end if previous else -1,
                           quantities[position + 1].start if position + 1 < len(quantities) else len(doc.text))
             site = _site(doc, block, quantity, sentences, columns, position, neighbours)
             kind, unit = quantity.kind, quantity.unit
@@ -81,7 +82,7 @@ def _distinct(found) -> list[Quantity]:
     return out
 
 
-def _site(doc, block, quantity, sentences, columns, position, neighbours: tuple[int, int]) -> Site:
+def _site(doc, block, quantity, sentences, columns, position, neighbours: tuple[int, int, int]) -> Site:
     starts = [s for s, _ in sentences]
     i = max(0, bisect.bisect_right(starts, quantity.start) - 1)
     sentence = sentences[i] if sentences else (block.start, block.end)

@@ -35,7 +35,8 @@ class Site:
     block: Block
     column: str = ""  # the header of the claim's table column (flattened tables: k-th name)
     row_label: str = ""
-    previous_start: int = -1  # where the block's previous number starts, if it has one
+    previous_start: int = -1  # where the block's previous number starts and ends, if it has one
+    previous_end: int = -1
     next_start: int = 1 << 62  # where its next number starts
 
 
@@ -125,7 +126,9 @@ def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
     (a sentence names its subject first); terms far after the claim are not used. A term
     on the far side of a neighbouring number belongs to that number first: in "Tijuana
     costs $4,200, compared with $15,000 in the United States", the second price is
-    American; in "£4,000, or £3 per graft", only the second is a price per graft."""
+    American; in "£4,000, or £3 per graft", only the second is a price per graft. A term
+    between the previous number and the claim comes after the claim's own terms: in
+    "$7,000 in Japan and $4,500 in Mexico", "Japan" describes the first price."""
     def distance(term: Term) -> int:
         start, end = offset + term.start, offset + term.end
         return site.start - end if end <= site.start else start - site.end if start >= site.end else 0
@@ -138,7 +141,9 @@ def _nearest(terms: list[Term], offset: int, site: Site) -> list[Term]:
     near_before = sorted((t for t in terms if is_near(t) and is_before(t)), key=distance)
     near_after = sorted((t for t in terms if is_near(t) and not is_before(t)), key=distance)
     far_before = sorted((t for t in terms if not is_near(t) and is_before(t)), key=distance)
-    return near_before + near_after + far_before
+    between = [t for t in near_before if site.previous_end >= 0 and offset + t.start >= site.previous_end]
+    own_before = [t for t in near_before if t not in between]
+    return own_before + near_after + between + far_before
 
 
 def _is_audience(vocab: Vocabulary, text: str, term: Term) -> bool:
