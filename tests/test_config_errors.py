@@ -284,6 +284,11 @@ def test_invalid_regex_in_a_phrase_unless(folder):
     assert_error(check(), "phrases.yaml:5", "invalid regular expression in unless of phrase 'p1'")
 
 
+def test_invalid_regex_in_a_phrase_requires(folder):
+    phrase_pack(folder, "pattern: 'miracle'\nmessage: calls it a miracle\nrequires: '(stem'\n")
+    assert_error(check(), "phrases.yaml:5", "invalid regular expression in requires of phrase 'p1'")
+
+
 def test_invalid_regex_in_an_artifacts_pack(folder):
     phrase_pack(folder, "pattern: '[<div'\nmessage: debris\n", key="artifacts")
     assert_error(check(), "phrases.yaml:3", "invalid regular expression in pattern of phrase 'p1'")

@@ -26,3 +26,10 @@ def test_guarantees_of_survival_or_pregnancy_are_risky_but_a_question_is_not(lin
             "IVF with guaranteed pregnancy.\n\nAre results guaranteed?\n")
     assert [f.location.text for f in lint({"a.md": text}) if f.rule == "CL401"] == [
         "guarantee 100% graft survival", "guaranteed pregnancy"]
+
+
+def test_fda_approval_is_risky_only_in_an_article_about_stem_cells(lint):
+    lasik = "# LASIK in Seoul\n\nThe excimer laser was approved by the FDA in 1999.\n"
+    cells = "# Knee stem cells\n\nOur stem cell therapy is FDA-approved.\n"
+    assert [f.rule for f in lint({"lasik.md": lasik}) if f.rule == "CL401"] == []
+    assert [f.location.text for f in lint({"cells.md": cells}) if f.rule == "CL401"] == ["FDA-approved"]

@@ -17,8 +17,8 @@ from ..yamlio import boolean, check_keys, kind_of, load_yaml, where
 
 PATTERN_TIMEOUT = 0.5
 TIMEOUT_PER_MB = 0.25  # the built-in patterns need about 0.03 s per MB
-_FIELDS = {"id", "pattern", "unless", "message", "reason", "source", "severity", "formats",
-           "case_sensitive", "on"}
+_FIELDS = {"id", "pattern", "unless", "requires", "message", "reason", "source", "severity",
+           "formats", "case_sensitive", "on"}
 _FORMATS = ("text", "markdown", "html")
 
 
@@ -31,6 +31,7 @@ class Phrase:
     source: str
     severity: Optional[str]
     unless: Optional["regex.Pattern"]  # in the same sentence, this silences the phrase
+    requires: Optional["regex.Pattern"]  # the phrase counts only in an article this matches
     formats: tuple[str, ...]  # empty: every format
     on: str  # "text": the visible text; "source": the raw file (markup debris)
     origin: str  # file:line, for messages about the pack itself
@@ -69,7 +70,7 @@ def _phrase(path: str, entry, at: str = "") -> Phrase:
     name = entry["id"]
     if not isinstance(name, (str, int)) or isinstance(name, bool):
         raise ConfigError(f"phrase `id` must be a text, not {kind_of(name)}", where(path, entry, "id"))
-    for key in ("pattern", "unless", "message", "reason", "source"):
+    for key in ("pattern", "unless", "requires", "message", "reason", "source"):
         if key in entry and not isinstance(entry[key], str):
             raise ConfigError(f"phrase {name!r}: `{key}` must be a text, not {kind_of(entry[key])}",
                               where(path, entry, key))
@@ -91,6 +92,7 @@ def _phrase(path: str, entry, at: str = "") -> Phrase:
         str(name), _compile(path, entry, "pattern", flags), entry["message"],
         entry.get("reason", ""), entry.get("source", ""), severity,
         _compile(path, entry, "unless", regex.I) if entry.get("unless") else None,
+        _compile(path, entry, "requires", regex.I) if entry.get("requires") else None,
         tuple(formats), on, where(path, entry))
 
 
@@ -127,6 +129,11 @@ def find_phrases(phrases: list[Phrase], text: str, source: str, fmt: str,
         timeout = PATTERN_TIMEOUT + TIMEOUT_PER_MB * len(haystack) / 1e6
         key = "pattern"
         try:
+            if phrase.requires is not None:
+                key = "requires"  # "FDA-approved" is false of stem cells, true of LASIK lasers
+                if not phrase.requires.search(text, timeout=timeout):
+                    continue
+                key = "pattern"
             # All matches first: the regex timeout counts CPU time from the first match, so
             # work done between two matches (sentence splitting, the caller's) must not count.
             spans = [m.span() for m in phrase.pattern.finditer(haystack, timeout=timeout)
