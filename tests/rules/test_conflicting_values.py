@@ -58,3 +58,25 @@ def test_each_side_effect_has_its_own_duration(lint):
                         "After a hair transplant in Turkey, shedding starts after 2-4 weeks.") == []
     assert _cl101_lines(lint, "After a hair transplant in Turkey, redness fades in 7-10 days.",
                         "After a hair transplant in Turkey, redness clears within 5-7 days.") == [3, 5]
+
+
+def test_rows_of_a_price_table_name_different_items(lint):
+    table = ("| Treatment | Budapest |\n|---|---|\n| Abutment | €150 – €250 |\n"
+             "| Bone graft | €300 – €500 |\n| Sinus lift | €600 – €900 |")
+    assert _cl101_lines(lint, "Dental implants in Budapest cost less.", table) == []
+
+
+def test_the_same_unknown_item_is_still_compared(lint):
+    assert _cl101_lines(lint, "- Bone graft: €300 – €500 in Budapest",
+                        "| Treatment | Budapest |\n|---|---|\n| Bone graft | €350 – €550 |") == [3, 7]
+
+
+def test_a_duration_measured_only_by_its_heading_is_not_compared(lint):
+    text = ("# Hair transplant in Turkey\n\n## Recovery timeline\n\n"
+            "Day one is hard; after 5 days it is easy.\n\nAfter 3 months it is forgotten.\n")
+    assert [f for f in lint({"a.md": text}) if f.rule == "CL101"] == []
+
+
+def test_counts_of_different_things_are_not_compared(lint):
+    assert _cl101_lines(lint, "A hair transplant in Turkey moves 3,000 grafts.",
+                        "Most patients in Turkey need one session for their grafts.") == []

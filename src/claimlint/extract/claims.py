@@ -45,7 +45,13 @@ _HEADER_COUNT = regex.compile(r"\b(nights|visits|sessions|injections|grafts|impl
 _HEADER_YEAR = regex.compile(r"\b(?:year|founded|established|since|enacted|opened|approved|launched)\b",
                              regex.I)
 _HEADER_PERCENT = regex.compile(r"%|\bpercent(?:age)?\b|\bper cent\b", regex.I)
-_EMPTY_CELL = regex.compile(r"\b(?:Unavailable|Not available|Not offered|N/A|n/a)\b|(?<!\w)—(?!\w)")
+# A cell that holds no number but a word for one ("Rarely offered", "Free with treatment"):
+# it keeps its column, so the values after it stay under their own headers.
+_EMPTY_CELL = regex.compile(
+    r"\b(?:Unavailable|Not available|(?:Not|Rarely|Seldom|Only sometimes) offered|Not performed|"
+    r"Not (?:legal|approved|allowed|permitted)|Illegal|Banned|N/A|n/a|Varies|On request|"
+    r"Price on request|Ask us|Contact us|TBD|TBC|Included|Free(?: with [a-z]+)?|None)\b"
+    r"|(?<!\w)—(?!\w)", regex.I)
 
 
 def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> list[Claim]:

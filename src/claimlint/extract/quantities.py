@@ -81,6 +81,8 @@ _IDENTIFIER = regex.compile(
     r"level|section|chapter|fig|figure|table|page|step|grade|class|stage|type|phase|version|"
     r"ver|tel|phone|fax|ext|part|article|series|item|option|norwood|zone|route|rev)\.?"
     r"|\b(?i:no|nr|pp?|art|sec|ch|ref)\.|[#№§])[^\S\n]*$")
+# A number after these is a step of rounding or pricing, not a claim ("to the nearest $100").
+_ROUNDING = regex.compile(r"\b(?:nearest|increments? of|multiples? of|steps? of)[^\S\n]*$", regex.I)
 _DURATION = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week",
              "month": "month", "mo": "month", "year": "year", "yr": "year"}
 LOW_OPEN = {"up to", "as much as", "as many as", "as high as", "no more than", "at most", "under",
@@ -157,6 +159,8 @@ def _read(text: str, match, dollar: str, limit: int) -> Optional[Quantity]:
     before = text[max(0, match.start() - 30):match.start()]
     qualifier = _QUALIFIER.search(before)
     q = qualifier.group("q").lower() if qualifier else ""
+    if _ROUNDING.search(text, max(0, match.start() - 20), match.start()):
+        return None
     if sep == "and" and q != "between":
         return None  # "3 and 4" outside "between ... and" is two numbers, not a range
     if sep == "or" and not is_range:

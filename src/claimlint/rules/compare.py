@@ -17,7 +17,7 @@ def identity(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
     """What a claim is about, when known with confidence; None when it is not comparable."""
     subject = claim.subject
     measure = vocab.measure(subject.measure)
-    if measure is None or too_vague(claim):
+    if measure is None or too_vague(claim) or _measured_from_afar(claim):
         return None
     values = {"treatment": subject.treatment, "country": subject.country,
               "variant": subject.variant, "family": vocab.family(subject.treatment)}
@@ -26,7 +26,16 @@ def identity(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
         if values.get(name) is None and name != "variant":
             return None
         key.append(values.get(name))
-    return (claim.kind, measure.name, claim.unit if claim.kind == "price" else "") + tuple(key)
+    # A price compares within its currency, a count within its noun (grafts are not sessions).
+    unit = claim.unit if claim.kind in ("price", "count") else ""
+    return (claim.kind, measure.name, unit) + tuple(key)
+
+
+def _measured_from_afar(claim: Claim) -> bool:
+    """A duration or percentage whose measure only a heading names ("Recovery timeline")
+    may be any milestone under it: too weak to call two of them a conflict."""
+    return claim.kind in ("duration", "percentage") and any(
+        s in ("measure:heading", "measure:title") for s in claim.sources)
 
 
 def scaled(claim: Claim) -> tuple[Optional[float], Optional[float]]:

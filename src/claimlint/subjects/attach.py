@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import regex
+
 from ..model import Block, Document, Subject
 from .vocabulary import Term, Vocabulary
 
@@ -56,10 +58,43 @@ def attach(doc: Document, vocab: Vocabulary, site: Site, kind: str) -> tuple[Sub
         found[fieldname] = value
         if value:
             origin.append(f"{fieldname}:{where}")
-    measure, where = _measure(doc, vocab, sources, site, kind)
+    item = _item(doc, vocab, site) if kind == "price" else None
+    if item and not any(o in origin for o in ("variant:column", "variant:row", "variant:label")):
+        origin = [o for o in origin if not o.startswith("variant:")] + ["variant:item"]
+        found["variant"] = item
+    measure, where = _measure(doc, vocab, sources, site, kind, vocab.family(found["treatment"]))
     if measure:
         origin.append(f"measure:{where}")
     return Subject(found["treatment"], found["country"], found["variant"], measure), tuple(origin)
+
+
+_LEAD = regex.compile(r"[^\d$€£¥₩₺฿₹]*")
+_WORD = regex.compile(r"[^\W\d_]+")
+# Words of a row or list label that name no item of their own ("Price in Budapest").
+_GENERIC = {"price", "prices", "cost", "costs", "total", "average", "typical", "typically", "fee",
+            "fees", "estimated", "estimate", "starting", "from", "per", "in", "the", "a", "an", "of",
+            "for", "and", "with", "at", "to", "approx", "approximately", "about", "range", "our",
+            "your", "treatment", "procedure", "usd", "eur", "gbp", "all", "inclusive", "overall",
+            "full", "cheapest", "lowest", "highest", "expect", "you", "pay", "what", "how", "much"}
+
+
+def _item(doc: Document, vocab: Vocabulary, site: Site) -> Optional[str]:
+    """The thing a price's table row or list item names, when the vocabulary does not know
+    it ("Bone graft", "Abutment", "Budget"): rows of one table are different items, so
+    their prices are only compared with the same item's."""
+    block = site.block
+    if block.kind == "table_row" and len(block.cells) > 1:
+        label = block.label
+    elif block.kind == "table_row":
+        label = site.row_label or _LEAD.match(doc.text, block.start, site.start).group()
+    elif block.kind == "list_item":
+        label = block.label
+    else:
+        return None
+    words = [w.lower() for w in _WORD.findall(label)]
+    if not words or all(w in _GENERIC for w in words) or vocab.find_terms(label):
+        return None
+    return "item: " + " ".join(words)[:60]
 
 
 def _sources(doc: Document, site: Site) -> list[Source]:
@@ -154,8 +189,10 @@ def _is_audience(vocab: Vocabulary, text: str, term: Term) -> bool:
     return bool(vocab.home and vocab.home.search(text, max(0, term.start - 30), term.start))
 
 
-def _measure(doc: Document, vocab: Vocabulary, sources: list[Source], site: Site, kind: str):
-    measures = [m for m in vocab.measures if kind in m.kinds]
+def _measure(doc: Document, vocab: Vocabulary, sources: list[Source], site: Site, kind: str,
+             family: Optional[str]):
+    measures = [m for m in vocab.measures
+                if kind in m.kinds and (not m.families or family is None or family in m.families)]
     local = next(s for s in sources if s.name == "local")
     marked = (doc.text[local.offset:site.start] + "{Q}" + doc.text[site.end:local.offset + len(local.text)])
     for measure in measures:

@@ -33,6 +33,7 @@ class Measure:
     cues: Optional["regex.Pattern"]
     patterns: tuple["regex.Pattern", ...]
     default: bool = False
+    families: tuple[str, ...] = ()  # empty: a measure of any treatment
 
 
 @dataclass
@@ -128,7 +129,8 @@ def _ceiling(path: str, spec: dict, name: str) -> Optional[float]:
 
 
 def _measure(path: str, name: str, spec) -> Measure:
-    check_keys(path, spec, {"kinds", "keys", "cues", "patterns", "default"}, f"measure {name!r}")
+    check_keys(path, spec, {"kinds", "keys", "cues", "patterns", "default", "families"},
+               f"measure {name!r}")
     cues = [str(c) for c in spec.get("cues") or ()]
     cue_re = None
     if cues:
@@ -144,8 +146,12 @@ def _measure(path: str, name: str, spec) -> Measure:
         except regex.error as exc:
             raise ConfigError(f"invalid regular expression in measure {name!r}: {exc}",
                               where(path, spec, "patterns")) from None
+    families = spec.get("families") or []
+    if not isinstance(families, list) or not all(isinstance(f, str) for f in families):
+        raise ConfigError(f"families of measure {name!r} must be a list of treatment families",
+                          where(path, spec, "families"))
     return Measure(name, tuple(spec.get("kinds") or ()), tuple(spec.get("keys") or FIELDS),
-                   cue_re, tuple(patterns), bool(spec.get("default")))
+                   cue_re, tuple(patterns), bool(spec.get("default")), tuple(families))
 
 
 def _is_exact(alias: str) -> bool:
