@@ -29,6 +29,11 @@ _COMPARISON = regex.compile(
 _COMPARISON_BEFORE = regex.compile(
     r"\b(?:reduc\w*|cut|increas\w*|improv\w*|lower\w*|sav\w*|boost\w*|raise\w*|drop\w*)\b"
     r"[^.]{0,40}\bby\s*(?:up to\s*)?$|\bsave\s*(?:up to\s*)?$|\bsavings of\s*(?:up to\s*)?$", regex.I)
+# A price that is a difference ("$200 more than classic FUE", "an extra €300"), not a price.
+_PRICE_DIFFERENCE = regex.compile(r"[^\S\n]*(?:more|less|extra|cheaper|dearer|off)\b", regex.I)
+_PRICE_DIFFERENCE_BEFORE = regex.compile(
+    r"\b(?:extra|additional|another|save|saves|saving|savings of)[^\S\n]+(?:of[^\S\n]+)?"
+    r"(?:up to[^\S\n]+)?(?:about[^\S\n]+|around[^\S\n]+)?$", regex.I)
 # A table column (or row) header naming what its bare numbers measure: "Cell count",
 # "Price (EUR)", "Stay (days)", "Success rate (%)", "Grafts", "Founded".
 _HEADER_CELLS = regex.compile(r"\bcells\b|\bcell[\s-](?:counts?|doses?|numbers?)\b|\bMSCs\b", regex.I)
@@ -211,6 +216,9 @@ def _claim(doc: Document, vocab: Vocabulary, q: Quantity, site: Site, kind: str,
     comparison = kind in ("percentage", "count") and bool(
         _COMPARISON.match(doc.text, q.end, q.end + 40)
         or _COMPARISON_BEFORE.search(doc.text, max(0, q.start - 60), q.start))
+    if kind == "price":
+        comparison = bool(_PRICE_DIFFERENCE.match(doc.text, q.end, q.end + 20)
+                          or _PRICE_DIFFERENCE_BEFORE.search(doc.text, max(0, q.start - 40), q.start))
     context = " ".join(doc.text[site.sentence[0]:site.sentence[1]].split())
     return Claim(doc.path, q.start, q.end, doc.location(q.start, q.end), kind, low, high, unit,
                  q.qualifiers, comparison, q.approximate, subject, origin, context[:400], index)

@@ -19,6 +19,8 @@ def identity(claim: Claim, vocab: Vocabulary) -> Optional[tuple]:
     measure = vocab.measure(subject.measure)
     if measure is None or too_vague(claim) or _measured_from_afar(claim):
         return None
+    if claim.kind == "price" and claim.comparison:
+        return None  # "$200 more than classic FUE" is a difference, not a price
     values = {"treatment": subject.treatment, "country": subject.country,
               "variant": subject.variant, "family": vocab.family(subject.treatment)}
     key = []

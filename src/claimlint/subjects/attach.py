@@ -213,6 +213,13 @@ def _measure(doc: Document, vocab: Vocabulary, sources: list[Source], site: Site
     return (default.name, "default") if default else (None, "")
 
 
+def _gap(match, anchor: int) -> int:
+    """Characters between a cue and the "{Q}" that stands for the claim at `anchor`."""
+    if match.end() <= anchor:
+        return anchor - match.end()
+    return max(0, match.start() - (anchor + len("{Q}")))
+
+
 def _nearest_cue(measures, text: str, anchor: int) -> Optional[str]:
     """The measure whose cue stands nearest the claim (or first in order, with no anchor)."""
     best, best_distance = None, None
@@ -220,7 +227,7 @@ def _nearest_cue(measures, text: str, anchor: int) -> Optional[str]:
         if measure.cues is None:
             continue
         for match in measure.cues.finditer(text):
-            distance = abs(match.start() - anchor) if anchor >= 0 else 0
+            distance = _gap(match, anchor) if anchor >= 0 else 0
             if best_distance is None or distance < best_distance:
                 best, best_distance = measure.name, distance
             if anchor < 0:
