@@ -52,7 +52,8 @@ def load_front_matter(text: str):
     return yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a SafeLoader subclass
 
 
-class _LineLoader(_NoAliases):
+class _Lines:
+    """Constructors that remember lines and refuse duplicate keys (mixed into a loader)."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -76,15 +77,37 @@ class _LineLoader(_NoAliases):
         return data
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_sequence)
-# YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off (any case) as
-# booleans, which turns the phrase field `on:` and the country code `NO` into True/False.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+class _LineLoader(_Lines, _NoAliases):
+    pass
+
+
+# libyaml parses the same YAML in C, several times faster: packs are read on every run.
+# It cannot refuse aliases while composing, so load_yaml checks its events first.
+_CLineLoader = type("_CLineLoader", (_Lines, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else None
+
+for _loader in filter(None, (_LineLoader, _CLineLoader)):
+    _loader.add_constructor("tag:yaml.org,2002:map", _Lines.construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _Lines.construct_line_sequence)
+    # YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off (any case) as
+    # booleans, which turns the phrase field `on:` and the country code `NO` into True/False.
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _fast_load(text: str):
+    """The document through libyaml, or None when it cannot be (no libyaml, an alias, an
+    error): the pure-Python loader then reads it and words any error."""
+    if _CLineLoader is None:
+        return None
+    try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.CSafeLoader)):
+            return None
+        return (yaml.load(text, Loader=_CLineLoader),)  # noqa: S506 - a CSafeLoader subclass
+    except (yaml.YAMLError, RecursionError):
+        return None
 
 
 def load_yaml(path: str, text: str | None = None):
@@ -101,6 +124,9 @@ def load_yaml(path: str, text: str | None = None):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ConfigError("not valid UTF-8", path) from None
+    fast = _fast_load(text)
+    if fast is not None:
+        return fast[0]
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:

@@ -69,13 +69,15 @@ def yaml_problems(source: Path) -> list[str]:
                 if unsafe:
                     problems.append(f"{at}: from yaml import {', '.join(unsafe)}")
             if isinstance(node, ast.Call) and _dotted(node.func) == "yaml.load":
-                # allowed only with a Loader that is (a subclass of) yaml.SafeLoader
+                # allowed only with a safe loader: SafeLoader, libyaml's CSafeLoader, or a
+                # subclass of either (their constructor builds plain data, never objects)
                 loader = next((k.value for k in node.keywords if k.arg == "Loader"),
                               node.args[1] if len(node.args) > 1 else None)
                 cls = None
                 if isinstance(loader, ast.Name):
                     cls = getattr(importlib.import_module(_module_name(source, path)), loader.id, None)
-                if not (isinstance(cls, type) and issubclass(cls, yaml.SafeLoader)):
+                if not (isinstance(cls, type) and issubclass(cls, yaml.constructor.SafeConstructor)
+                        and not issubclass(cls, yaml.constructor.FullConstructor)):
                     problems.append(f"{at}: yaml.load without a SafeLoader")
                 else:  # a subclass must not add constructors (for Python objects, say)
                     added = (set(cls.yaml_constructors) - set(yaml.SafeLoader.yaml_constructors)) | \
