@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .display import excerpt
 from .errors import ConfigError
 
 MAX_YAML_BYTES = 8 * 1024 * 1024
@@ -158,15 +159,20 @@ def kind_of(value) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        shown = repr(value)
+        return f"the number {shown if len(shown) <= 40 else shown[:20] + f'… ({len(shown)} digits)'}"
     if isinstance(value, str):
-        return f"the text {value!r}"
-    return f"{type(value).__name__} {value!r}"
+        return f"the text {excerpt(value)}"
+    return f"{type(value).__name__} {excerpt(str(value))}"
 
 
 def check_keys(path: str, node, allowed: set[str], what: str, at: str = "") -> None:
     if not isinstance(node, dict):
-        found = "an empty file" if node is None and not at else kind_of(node)
+        found = kind_of(node)
+        if not at and node is None:
+            found = "an empty file"
+        elif not at and isinstance(node, str):  # a whole file that is not YAML: never quote it
+            found = "plain text (is it a YAML file?)"
         raise ConfigError(f"each {what} must be a mapping (`key: value` lines), not {found}",
                           at or where(path, node))
     for key in node:

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from .. import display
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
 from ..load.reader import DEFAULT_MAX_BYTES
 from ..writefile import write_atomic
@@ -79,9 +80,9 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
         write_atomic(csv_path, exports.to_csv(data))
     click.echo(summary.render(data, refreshed))
     for message in notices:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
     for message in problems:
-        click.echo(f"claimlint: error: {message}", err=True)
+        display.error(message)
     if problems:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed(findings, settings.fail_on) else 0)
