@@ -104,10 +104,10 @@ def _claims_table(claims) -> str:
         high = "…" if c["high"] is None else shown.format(c["high"])
         return low if low == high else f"{low} – {high}"
 
-    rows = [[f"{c['path']}:{c['line']}:{c['column']}", c["kind"], value(c), c["unit"],
+    rows = [[display.printable(f"{c['path']}:{c['line']}:{c['column']}"), c["kind"], value(c), c["unit"],
              " / ".join(v for v in (c["subject"]["treatment"], c["subject"]["country"],
                                     c["subject"]["variant"]) if v) or "-",
-             c["subject"]["measure"] or "-", c["text"]] for c in claims]
+             c["subject"]["measure"] or "-", display.printable(c["text"])] for c in claims]
     return tabulate(rows, headers=["where", "kind", "value", "unit", "subject", "measure", "text"]) + \
         f"\n\n{len(claims)} claims\n"
 

@@ -15,6 +15,7 @@ import re
 # a file name that is not UTF-8).
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
                      "\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_UNSAFE_IN_LINES = re.compile(_UNSAFE.pattern.replace("\x0a-\x1f", "\x0b\x0c\x0e-\x1f"))
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 EXCERPT_CHARS = 40
 
@@ -29,9 +30,10 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str) -> str:
-    """`text` on one line, every control, bidi or undecodable character as a visible escape."""
-    return _UNSAFE.sub(_escape, text)
+def printable(text: str, lines: bool = False) -> str:
+    """`text` on one line, every control, bidi or undecodable character as a visible escape.
+    `lines`: keep line breaks, for a format that escapes them itself (GitHub's `%0A`)."""
+    return (_UNSAFE_IN_LINES if lines else _UNSAFE).sub(_escape, text)
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:

@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 
+from ..display import printable
 from ..errors import InputError, InputSkipped
 
 # Larger files are refused (exit 2, "raise it with --max-file-size"). Articles are tens of
@@ -32,7 +33,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     open itself cannot block), and no more than `max_bytes` + 1 bytes are ever read."""
     if _undecodable(path):
         # Reports, fingerprints and --fix all need the name as text.
-        raise InputError("file name is not valid UTF-8; rename the file", _printable(path))
+        raise InputError("file name is not valid UTF-8; rename the file", printable(path))
     try:
         _check_kind(os.stat(path), path)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -78,11 +79,6 @@ def _mb(size: int) -> str:
 
 def _undecodable(path: str) -> bool:
     return any("\udc80" <= c <= "\udcff" for c in path)
-
-
-def _printable(path: str) -> str:
-    """A file name with undecodable bytes, shown as `\\xff` escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def decode(data: bytes, path: str = "<stdin>") -> RawText:
