@@ -69,6 +69,8 @@ def _emit(text: str, output: Optional[str]) -> None:
 
 
 def _report_problems(run: Run) -> None:
+    for message in run.news:
+        display.tell(message)
     for message in run.notices:
         display.warn(message)
     for message in run.errors:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .display import excerpt
 from .errors import ConfigError
 from .load.vocab import MetadataNames
 from .packs import builtin
@@ -281,7 +282,17 @@ def _options(settings: Settings, data: dict, path: str, base: Path) -> None:
     if data.get("archive"):
         if not isinstance(data["archive"], str):
             raise ConfigError(f"archive must be a folder name, not {kind_of(data['archive'])}", at("archive"))
-        settings.archive = str(base / data["archive"])
+        archive = base / data["archive"]
+        if not _inside(archive, base):  # a shared config must not make claimlint write elsewhere
+            raise ConfigError(f"archive {excerpt(data['archive'])} is outside the project folder; "
+                              "claimlint writes an index into the archive, so name a folder "
+                              "outside the project with --archive", at("archive"))
+        settings.archive = str(archive)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, top]) == top
 
 
 def _tolerance(path: str, node, kind, value) -> float:

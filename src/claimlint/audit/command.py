@@ -30,7 +30,7 @@ from ..writefile import write_atomic
 def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, index_path,
           fail_on, config, facts, max_file_size):
     """Audit the whole archive under ROOT: index it, check it, summarise, export."""
-    from ..archive import audit_plan, final_findings, open_index
+    from ..archive import audit_plan, created, final_findings, open_index
     from ..config import load_settings
     from ..index.refresh import refresh, wants_progress
     from ..linter import failed
@@ -46,6 +46,7 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
     settings = load_settings(config, tuple(facts), fail_on=fail_on, start=root)
     plan = audit_plan(jobs, engine, scheduler, max_file_size * 1_000_000, wants_progress())
     index = open_index(root, index_path)
+    news = created(index)
     try:
         refreshed = refresh(index, root, settings, plan)
         contested = ContestedCollector(settings)
@@ -79,6 +80,8 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
     if csv_path:
         write_atomic(csv_path, exports.to_csv(data))
     click.echo(summary.render(data, refreshed))
+    for message in news:
+        display.tell(message)
     for message in notices:
         display.warn(message)
     for message in problems:
