@@ -71,6 +71,17 @@ class _Lines:
                           if isinstance(k, yaml.ScalarNode)}
         return data
 
+    def construct_bounded_int(self, node):
+        """An integer a float can hold: facts compare as floats, and a 309-digit number would
+        overflow far from its line."""
+        try:
+            value = yaml.constructor.SafeConstructor.construct_yaml_int(self, node)
+            float(value)
+        except (OverflowError, ValueError):  # ValueError: past Python's 4300-digit limit
+            raise yaml.constructor.ConstructorError(
+                None, None, "number too large", node.start_mark) from None
+        return value
+
     def construct_line_sequence(self, node):
         data = Sequence(self.construct_sequence(node, deep=True))
         data.line = node.start_mark.line + 1
@@ -89,6 +100,7 @@ _CLineLoader = type("_CLineLoader", (_Lines, yaml.CSafeLoader), {}) if yaml.__wi
 for _loader in filter(None, (_LineLoader, _CLineLoader)):
     _loader.add_constructor("tag:yaml.org,2002:map", _Lines.construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:seq", _Lines.construct_line_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:int", _Lines.construct_bounded_int)
     # YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off (any case) as
     # booleans, which turns the phrase field `on:` and the country code `NO` into True/False.
     _loader.yaml_implicit_resolvers = {

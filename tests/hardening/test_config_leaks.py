@@ -38,3 +38,14 @@ def test_a_long_wrong_value_is_quoted_short_and_on_one_line(folder):
     assert result.code == 2
     assert len(result.lines) == 1 and len(result.stderr) < 300
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+@pytest.mark.parametrize("digits", [309, 5000])
+def test_a_huge_integer_in_a_facts_file_is_a_configuration_error(folder, digits):
+    """Issue 13, item 8: a 309-digit value overflowed into a traceback."""
+    (folder / "big.yaml").write_text(
+        "facts:\n  - id: big\n    claim: price\n    about: [knee]\n"
+        f"    value: {'9' * digits}\n    unit: USD\n")
+    result = claimlint("check", "--facts", "big.yaml", "good.md", cwd=folder)
+    assert result.code == 2
+    assert result.lines == ["claimlint: big.yaml:5:12: invalid YAML: number too large"]
