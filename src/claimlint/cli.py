@@ -185,13 +185,14 @@ def _fix(ctx: click.Context, run: Run, show_diff: bool, output: Optional[str]) -
     what was fixed is gone and every position is right; with nothing written, go on."""
     from . import fixes
 
-    plan = fixes.plan(run.findings, [d.path for d, _ in run.documents])
+    plan = fixes.plan(run.findings, [d.path for d, _ in run.documents], ctx.params["paths"])
     for message in plan.notices:
         display.warn(message)
     if show_diff:
         _emit(fixes.unified_diff(plan), output)
         display.tell(f"{_count(plan.edits, 'fix', 'fixes')} would be applied in "
                      f"{_count(len(plan.files), 'file')} (nothing was written)")
+        run.errors += plan.errors
         _report_problems(run)
         sys.exit(EXIT_USAGE if run.errors else EXIT_FINDINGS if plan.edits else 0)
     planned = len(plan.notices)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .model import Finding
-from .writefile import write_atomic
+from .writefile import rewrite
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -65,8 +65,9 @@ class Plan:
         return [f for ff in self.files for f in ff.fixed]
 
 
-def plan(findings: list[Finding], checked: Iterable[str]) -> Plan:
-    """The edits the safe fixes of `findings` make to the files `checked` (display paths)."""
+def plan(findings: list[Finding], checked: Iterable[str], roots: Iterable[str] = (".",)) -> Plan:
+    """The edits the safe fixes of `findings` make to the files `checked` (display paths).
+    `roots`: the paths named on the command line; no file is written outside them."""
     docs = set(checked)
     wanted: dict[str, list[Finding]] = {}
     for f in findings:
@@ -82,10 +83,32 @@ def plan(findings: list[Finding], checked: Iterable[str]) -> Plan:
         if path in ("<stdin>", "-"):
             result.notices.append("<stdin>: fixes are not applied to standard input")
             continue
+        refusal = _refusal(path, roots)
+        if refusal:
+            result.errors.append(f"{path}: not fixed: {refusal}")
+            continue
         filefix = _plan_file(path, wanted[path], result.notices)
         if filefix is not None and filefix.new != filefix.old:
             result.files.append(filefix)
     return result
+
+
+def _refusal(path: str, roots: Iterable[str]) -> str:
+    """Why `path` must not be rewritten ('' when it may): a link leading out of the folders
+    checked, or a read-only file (its mode says the owner wants it left as it is; root
+    could write it anyway, so the mode is read rather than tried)."""
+    real = os.path.realpath(path)
+    if os.path.islink(path) or real != os.path.abspath(path):
+        tops = [os.path.realpath(r if os.path.isdir(r) else os.path.dirname(r) or ".") for r in roots]
+        if not any(os.path.commonpath([real, top]) == top for top in tops):
+            return "a symbolic link to a file outside the folders checked"
+    try:
+        mode = os.stat(real).st_mode
+    except OSError as exc:
+        return f"cannot read it again: {exc.strerror or exc}"
+    if not mode & 0o222:
+        return "the file is read-only (make it writable to fix it)"
+    return ""
 
 
 def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Optional[FileFix]:
@@ -160,7 +183,7 @@ def apply(result: Plan) -> list[FileFix]:
             result.notices.append(f"{ff.path}: not fixed: {exc.strerror or exc}")
             continue
         try:  # a symbolic link stays a link: the file it points to is rewritten
-            write_atomic(os.path.realpath(ff.path), ("\ufeff" if ff.bom else "") + ff.new)
+            rewrite(os.path.realpath(ff.path), (("\ufeff" if ff.bom else "") + ff.new).encode("utf-8"))
         except OSError as exc:
             result.errors.append(f"{ff.path}: not fixed: cannot write it: {exc.strerror or exc}")
             continue
