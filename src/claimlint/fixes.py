@@ -17,6 +17,7 @@ import codecs
 import difflib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -127,7 +128,7 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     starts = _line_starts(text)
     edits: list[Edit] = []
     left: list[Finding] = []
-    stale = 0
+    stale = partial = 0
     for f in findings:
         loc = f.location
         if loc.line > len(starts):
@@ -137,6 +138,9 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
         end = starts[loc.line - 1] + loc.end_column - 1
         if text[start:end] != loc.text:
             stale += 1  # the file changed since it was checked: leave this one alone
+            continue
+        if _cuts_a_number(text, start, end):
+            partial += 1
             continue
         edits.append(Edit(start, end, f.fix.replacement, [f]))
     edits.sort(key=lambda e: (e.start, e.end, e.findings[0].rule))
@@ -153,6 +157,10 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     if stale:
         notices.append(f"{path}: {stale} fix{'es' if stale > 1 else ''} not applied: the text "
                        "changed since it was checked")
+    if partial:
+        notices.append(f"{path}: {partial} fix{'es' if partial > 1 else ''} not applied: the text "
+                       "there is not the whole number that was read (a format character or "
+                       "separator joins it to more digits)")
     if left:
         notices.append(f"{path}: {len(left)} fix{'es' if len(left) > 1 else ''} overlapping another "
                        "left for a next run")
@@ -160,6 +168,31 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     for edit in reversed(chosen):
         new = new[:edit.start] + edit.replacement + new[edit.end:]
     return FileFix(path, text, new, bom, raw, chosen, left)
+
+
+# Characters that can continue a number when a digit or a format character follows them.
+_SEPARATORS = ",.'\u066b\u066c\u00a0\u2009\u202f"
+
+
+def _joins(char: str) -> bool:
+    """A digit of any script, or a format character (ZWJ, soft hyphen, word joiner...)."""
+    return char.isdigit() or unicodedata.category(char) == "Cf"
+
+
+def _cuts_a_number(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is part of a longer number: replacing only that part
+    would write a different number (`$7` of `$7,<ZWJ>000` -> `$12,000,<ZWJ>000`)."""
+    span = text[start:end]
+    if not span:
+        return False
+
+    def continues(edge: str, outward: str) -> bool:
+        if not (_joins(edge) or edge in _SEPARATORS) or not outward:
+            return False
+        return _joins(outward[0]) or (outward[0] in _SEPARATORS and len(outward) > 1
+                                      and _joins(outward[1]))
+
+    return continues(span[-1], text[end:end + 2]) or continues(span[0], text[max(0, start - 2):start][::-1])
 
 
 def _line_starts(text: str) -> list[int]:
