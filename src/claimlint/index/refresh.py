@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ..errors import InputError
-from ..load.reader import DEFAULT_MAX_BYTES, read_text
+from ..display import printable
+from ..load.reader import DEFAULT_MAX_BYTES, read_text, undecodable
 from .analysis import Analysis
 from .cachekey import cache_key
 from .store import Index
@@ -53,7 +54,13 @@ def refresh(index: Index, root: str, settings, plan: Plan, source_root: Optional
     started = time.perf_counter()
     listing = Run()
     disk_root = source_root or root
-    found = collect([disk_root], listing)
+    found = []
+    for path in collect([disk_root], listing):
+        if undecodable(path):  # the index and every report need the name as text
+            listing.errors.append(f"{printable(_display(path))}: file name is not valid UTF-8; "
+                                  "rename the file")
+        else:
+            found.append(path)
     if source_root is None:
         named = {_display(p): p for p in found}
     else:

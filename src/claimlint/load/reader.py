@@ -31,7 +31,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
 
     Never blocks: a named pipe, socket or device is refused before it is opened (and the
     open itself cannot block), and no more than `max_bytes` + 1 bytes are ever read."""
-    if _undecodable(path):
+    if undecodable(path):
         # Reports, fingerprints and --fix all need the name as text.
         raise InputError("file name is not valid UTF-8; rename the file", printable(path))
     try:
@@ -77,7 +77,8 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB".replace(".0 MB", " MB")
 
 
-def _undecodable(path: str) -> bool:
+def undecodable(path: str) -> bool:
+    """The name holds bytes that are not UTF-8 (os.fsdecode's lone surrogates)."""
     return any("\udc80" <= c <= "\udcff" for c in path)
 
 
