@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from typing import Optional
 
@@ -11,7 +12,7 @@ import click
 
 from . import __version__, display
 from .config import Settings, load_settings
-from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
+from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError, Terminated
 from .linter import Run, check as run_checks, extract as run_extract, failed
 from .load import DEFAULT_MAX_BYTES
 from .rules import all_rules, rule as find_rule
@@ -31,9 +32,9 @@ class _Group(click.Group):
                 raise
             display.tell(str(exc))
             ctx.exit(EXIT_USAGE)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             display.tell("interrupted")
-            ctx.exit(130)
+            ctx.exit(getattr(exc, "exit_code", 130))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,6 +42,11 @@ class _Group(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def main(debug: bool) -> None:
     """claimlint: a content-consistency linter for medical marketing articles."""
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated()
 
 
 def _common(f):
