@@ -115,7 +115,12 @@ def _note(result: Analysis, run: Run, notices: bool = True) -> None:
     if result.error:
         run.errors.append(result.error)
     if notices:
-        run.notices += [n if n.startswith(result.path) else f"{result.path}: {n}" for n in result.notices]
+        run.notices += [named(result.path, n) for n in result.notices]
+
+
+def named(path: str, notice: str) -> str:
+    """A stored notice as shown: `PATH: what` (notices read from a file carry no name)."""
+    return notice if notice.startswith(f"{path}: ") else f"{path}: {notice}"
 
 
 def _light(path: str) -> Document:

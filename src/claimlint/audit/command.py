@@ -30,7 +30,7 @@ from ..writefile import write_atomic
 def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, index_path,
           fail_on, config, facts, max_file_size):
     """Audit the whole archive under ROOT: index it, check it, summarise, export."""
-    from ..archive import audit_plan, created, final_findings, open_index
+    from ..archive import audit_plan, created, final_findings, named, open_index
     from ..config import load_settings
     from ..index.refresh import refresh, wants_progress
     from ..linter import failed
@@ -54,7 +54,7 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
         audit_id = index.record_audit(root, refreshed.cache_key, findings)
         documents, claims = index.counts()
         problems = refreshed.errors + [e for _, e, _ in index.summaries() if e]
-        notices = [n for _, _, ns in index.summaries() for n in ns]
+        notices = [named(path, n) for path, _, ns in index.summaries() for n in ns]
         section, status = None, None
         if since:
             def audit_at(disk_root, name_root):

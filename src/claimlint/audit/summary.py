@@ -10,7 +10,7 @@ def render(data: dict, refreshed) -> str:
     counts = data["counts"]
     out = [f"claimlint audit of {printable(data['root'])}: {counts['documents']} articles, "
            f"{counts['claims']} claims, {counts['findings']} findings "
-           f"({refreshed.analysed} analysed, {refreshed.files - refreshed.analysed} from the index, "
+           f"({refreshed.analysed} analysed, {refreshed.reused} from the index, "
            f"{refreshed.seconds:.1f} s)", ""]
     rules = {r["code"]: r for r in data["rules"]}
     if counts["by_rule"]:
