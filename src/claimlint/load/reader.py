@@ -91,6 +91,9 @@ def decode(data: bytes, path: str = "<stdin>") -> RawText:
                 return RawText(_normalise(data.decode(encoding)))
             except UnicodeDecodeError:
                 break
+    wide = _utf16_without_bom(data)
+    if wide:
+        return RawText(_normalise(data.decode(wide[0])), (f"read as {wide[1]} (no byte-order mark)",))
     if b"\x00" in data[:8192]:
         raise InputSkipped("skipped: binary file", path)
     try:
@@ -100,6 +103,24 @@ def decode(data: bytes, path: str = "<stdin>") -> RawText:
         notice = (f"not valid UTF-8 (first bad byte at line {line}); "
                   "read as Windows-1252, check the characters there")
         return RawText(_normalise(data.decode("cp1252", errors="replace")), (notice,))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) when `data` looks like UTF-16 text without a byte-order mark: mostly
+    Latin text leaves a zero in every other byte, and the whole decodes without a NUL
+    or an unpaired surrogate. Anything else with zeros stays binary."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    for codec, name, zeros in (("utf-16-le", "UTF-16 LE", 1), ("utf-16-be", "UTF-16 BE", 0)):
+        high = sample[zeros::2]
+        if high.count(0) >= 0.9 * len(high) and sample[1 - zeros::2].count(0) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (codec, name) if "\x00" not in text else None
+    return None
 
 
 def _normalise(text: str) -> str:
