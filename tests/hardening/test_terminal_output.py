@@ -70,3 +70,17 @@ def test_the_caret_stays_under_the_span_after_escaping(folder):
     caret = out[source + 1]
     start = caret.index("^")
     assert out[source][start:start + len("cures")] == "cures" and caret.count("^") == len("cures")
+
+
+def test_every_stderr_write_goes_through_the_escaping_function():
+    """One home for what reaches stderr: display.tell/warn/error (or printable at the call)."""
+    from pathlib import Path
+
+    import claimlint
+
+    source = Path(claimlint.__file__).parent
+    raw = [f"{path.relative_to(source)}:{n}" for path in source.rglob("*.py") if path.name != "display.py"
+           for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+           if ("err=True" in line or "sys.stderr.write" in line or "print(" in line)
+           and "printable(" not in line]
+    assert raw == []
