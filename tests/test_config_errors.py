@@ -377,7 +377,7 @@ def test_a_single_code_as_text_is_one_code(folder):
     ("tolerance: {price: lots}\n", "tolerance of price must be a number or a percentage"),
     ("tolerance: {weight: 5}\n", "tolerance for unknown claim kind 'weight'"),
     ("success_ceiling: high\n", "success_ceiling must be a percentage between 0 and 100"),
-    ("currency: dollars\n", "currency must be a three-letter code such as USD"),
+    ("currency: dollars\n", "currency must be an ISO 4217 code claimlint knows"),
     ("builtin_facts: maybe\n", "`builtin_facts` must be true or false"),
     ("archive: [a, b]\n", "archive must be a folder name, not a list"),
     ("facts: {a: 1}\n", "`facts` must be a file name or a list of them, not a mapping"),

@@ -23,6 +23,11 @@ def open_index(root: str, path: Optional[str] = None) -> Index:
     return Index(path or default_path(root))
 
 
+def created(index: Index) -> list[str]:
+    """What to tell the user about the index: where it was made, when it is new."""
+    return [f"created the claims index {index.path}"] if index.created else []
+
+
 def final_findings(index: Index, settings, only: Optional[set[str]] = None,
                    extra: Sequence[Analysis] = (), observe=None) -> list[Finding]:
     """Findings of the indexed articles in `only` (all when None) and of `extra` articles
@@ -70,6 +75,7 @@ def check_against_archive(paths: Iterable[str], settings, plan: Plan) -> Run:
     the (refreshed) index, others are analysed here; all are compared with the archive."""
     run = Run()
     index = open_index(settings.archive)
+    run.news += created(index)
     try:
         refreshed = refresh(index, settings.archive, settings, plan)
         run.errors += refreshed.errors
@@ -109,7 +115,12 @@ def _note(result: Analysis, run: Run, notices: bool = True) -> None:
     if result.error:
         run.errors.append(result.error)
     if notices:
-        run.notices += [n if n.startswith(result.path) else f"{result.path}: {n}" for n in result.notices]
+        run.notices += [named(result.path, n) for n in result.notices]
+
+
+def named(path: str, notice: str) -> str:
+    """A stored notice as shown: `PATH: what` (notices read from a file carry no name)."""
+    return notice if notice.startswith(f"{path}: ") else f"{path}: {notice}"
 
 
 def _light(path: str) -> Document:

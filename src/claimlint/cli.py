@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from typing import Optional
 
 import click
 
-from . import __version__
+from . import __version__, display
 from .config import Settings, load_settings
-from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
+from .errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError, Terminated
 from .linter import Run, check as run_checks, extract as run_extract, failed
 from .load import DEFAULT_MAX_BYTES
 from .rules import all_rules, rule as find_rule
@@ -29,11 +30,11 @@ class _Group(click.Group):
         except ClaimlintError as exc:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"claimlint: {exc}", err=True)
+            display.tell(str(exc))
             ctx.exit(EXIT_USAGE)
-        except KeyboardInterrupt:
-            click.echo("claimlint: interrupted", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as exc:
+            display.tell("interrupted")
+            ctx.exit(getattr(exc, "exit_code", 130))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,6 +42,11 @@ class _Group(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def main(debug: bool) -> None:
     """claimlint: a content-consistency linter for medical marketing articles."""
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated()
 
 
 def _common(f):
@@ -69,10 +75,12 @@ def _emit(text: str, output: Optional[str]) -> None:
 
 
 def _report_problems(run: Run) -> None:
+    for message in run.news:
+        display.tell(message)
     for message in run.notices:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
     for message in run.errors:
-        click.echo(f"claimlint: error: {message}", err=True)
+        display.error(message)
 
 
 @main.command()
@@ -104,10 +112,10 @@ def _claims_table(claims) -> str:
         high = "…" if c["high"] is None else shown.format(c["high"])
         return low if low == high else f"{low} – {high}"
 
-    rows = [[f"{c['path']}:{c['line']}:{c['column']}", c["kind"], value(c), c["unit"],
+    rows = [[display.printable(f"{c['path']}:{c['line']}:{c['column']}"), c["kind"], value(c), c["unit"],
              " / ".join(v for v in (c["subject"]["treatment"], c["subject"]["country"],
                                     c["subject"]["variant"]) if v) or "-",
-             c["subject"]["measure"] or "-", c["text"]] for c in claims]
+             c["subject"]["measure"] or "-", display.printable(c["text"])] for c in claims]
     return tabulate(rows, headers=["where", "kind", "value", "unit", "subject", "measure", "text"]) + \
         f"\n\n{len(claims)} claims\n"
 
@@ -149,17 +157,17 @@ def check(ctx, paths, fmt, select, ignore, fail_on, archive, jobs, statistics, b
     if write_baseline:
         _report_problems(run)
         if run.errors:  # a baseline missing the unreadable files would hide nothing there
-            click.echo(f"claimlint: error: the baseline {write_baseline} was not written", err=True)
+            display.error(f"the baseline {write_baseline} was not written")
             sys.exit(EXIT_USAGE)
         baselines.write(write_baseline, run.findings)
-        click.echo(f"claimlint: wrote {_count(len(run.findings), 'finding')} to the baseline {write_baseline}", err=True)
+        display.tell(f"wrote {_count(len(run.findings), 'finding')} to the baseline {write_baseline}")
         sys.exit(0)
     note = _apply_baseline(run, known) if known is not None else None
     if fix or show_diff:
         _fix(ctx, run, show_diff, output)
     _emit(_render(run, fmt, statistics), output)
     if note:
-        click.echo(note, err=True)
+        display.tell(note)
     _report_problems(run)
     if run.errors:
         sys.exit(EXIT_USAGE)
@@ -171,7 +179,7 @@ def _apply_baseline(run: Run, known) -> str:
 
     kept = baselines.apply(known, run.findings)
     run.findings = kept.findings
-    note = f"claimlint: the baseline {known.path} hid {kept.hidden} finding{'s' if kept.hidden != 1 else ''}"
+    note = f"the baseline {known.path} hid {kept.hidden} finding{'s' if kept.hidden != 1 else ''}"
     if kept.stale:
         note += (f"; {kept.stale} recorded finding{' no longer occurs' if kept.stale == 1 else 's no longer occur'}"
                  " (refresh the baseline with --write-baseline)")
@@ -183,30 +191,31 @@ def _fix(ctx: click.Context, run: Run, show_diff: bool, output: Optional[str]) -
     what was fixed is gone and every position is right; with nothing written, go on."""
     from . import fixes
 
-    plan = fixes.plan(run.findings, [d.path for d, _ in run.documents])
+    plan = fixes.plan(run.findings, [d.path for d, _ in run.documents], ctx.params["paths"])
     for message in plan.notices:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
     if show_diff:
         _emit(fixes.unified_diff(plan), output)
-        click.echo(f"claimlint: {_count(plan.edits, 'fix', 'fixes')} would be applied in "
-                   f"{_count(len(plan.files), 'file')} (nothing was written)", err=True)
+        display.tell(f"{_count(plan.edits, 'fix', 'fixes')} would be applied in "
+                     f"{_count(len(plan.files), 'file')} (nothing was written)")
+        run.errors += plan.errors
         _report_problems(run)
         sys.exit(EXIT_USAGE if run.errors else EXIT_FINDINGS if plan.edits else 0)
     planned = len(plan.notices)
     written = fixes.apply(plan)
     for message in plan.notices[planned:]:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
     for filefix in written:
         for edit in filefix.edits:
-            click.echo(fixes.describe(edit), err=True)
+            click.echo(display.printable(fixes.describe(edit)), err=True)
     edits = sum(len(f.edits) for f in written)
-    click.echo(f"claimlint: {_count(edits, 'fix', 'fixes')} applied in {_count(len(written), 'file')}", err=True)
+    display.tell(f"{_count(edits, 'fix', 'fixes')} applied in {_count(len(written), 'file')}")
     if written:
         try:
             ctx.invoke(check, **{**ctx.params, "fix": False})
         except SystemExit as exc:
             for message in plan.errors:
-                click.echo(f"claimlint: error: {message}", err=True)
+                display.error(message)
             sys.exit(EXIT_USAGE if plan.errors else exc.code)
     run.errors += plan.errors  # reported with the inputs that could not be read: exit 2
 
@@ -255,7 +264,7 @@ def diff(base, head, fmt, config, output):
         text = gitdiff.render_text(result)
     _emit(text, output)
     for message in result.notices:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
 
 
 @main.command("rules")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .display import excerpt
+from .extract.numbers import CURRENCY_CODES
 from .errors import ConfigError
 from .load.vocab import MetadataNames
 from .packs import builtin
@@ -267,13 +269,16 @@ def _options(settings: Settings, data: dict, path: str, base: Path) -> None:
                           at("success_ceiling"))
     settings.success_ceiling = float(ceiling)
     currency = data.get("currency", settings.currency)
-    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
-        raise ConfigError(f"currency must be a three-letter code such as USD, not {kind_of(currency)}",
-                          at("currency"))
+    if currency not in CURRENCY_CODES:
+        raise ConfigError(f"currency must be an ISO 4217 code claimlint knows ({', '.join(CURRENCY_CODES)}), "
+                          f"not {kind_of(currency)}", at("currency"))
     settings.currency = currency
     per_path = mapping("per_path")
     for glob, codes in per_path.items():
         there = where(path, per_path, glob)
+        problem = _glob_problem(glob)
+        if problem:
+            raise ConfigError(f"per_path pattern {excerpt(str(glob))} {problem}", there)
         if isinstance(codes, dict):
             check_keys(path, codes, {"ignore"}, f"per_path entry {glob!r}", there)
             codes = codes.get("ignore") or []
@@ -281,7 +286,29 @@ def _options(settings: Settings, data: dict, path: str, base: Path) -> None:
     if data.get("archive"):
         if not isinstance(data["archive"], str):
             raise ConfigError(f"archive must be a folder name, not {kind_of(data['archive'])}", at("archive"))
-        settings.archive = str(base / data["archive"])
+        archive = base / data["archive"]
+        if not _inside(archive, base):  # a shared config must not make claimlint write elsewhere
+            raise ConfigError(f"archive {excerpt(data['archive'])} is outside the project folder; "
+                              "claimlint writes an index into the archive, so name a folder "
+                              "outside the project with --archive", at("archive"))
+        settings.archive = str(archive)
+
+
+def _glob_problem(glob) -> str:
+    """Why a per_path pattern can never match a file (paths are relative to the project,
+    '/'-separated), or ''. fnmatch itself accepts anything, so a typo would select nothing."""
+    if not isinstance(glob, str) or not glob:
+        return "must be a non-empty pattern such as \"drafts/*\""
+    if glob.startswith("/") or re.match(r"[A-Za-z]:[\\/]", glob):
+        return "is absolute; patterns are relative to the project folder"
+    if re.search(r"\[(?![^\]]*\])", glob.replace("[]]", "")):
+        return "has a '[' without its ']'"
+    return ""
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, top]) == top
 
 
 def _tolerance(path: str, node, kind, value) -> float:

@@ -28,3 +28,9 @@ class InputError(ClaimlintError):
 
 class InputSkipped(InputError):
     """An input that is not an article (a binary file): skipped with a warning, not an error."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as on Ctrl-C (workers stopped, partial results kept), exit 128 + 15."""
+
+    exit_code = 143

@@ -17,11 +17,12 @@ import codecs
 import difflib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .model import Finding
-from .writefile import write_atomic
+from .writefile import rewrite
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -65,8 +66,9 @@ class Plan:
         return [f for ff in self.files for f in ff.fixed]
 
 
-def plan(findings: list[Finding], checked: Iterable[str]) -> Plan:
-    """The edits the safe fixes of `findings` make to the files `checked` (display paths)."""
+def plan(findings: list[Finding], checked: Iterable[str], roots: Iterable[str] = (".",)) -> Plan:
+    """The edits the safe fixes of `findings` make to the files `checked` (display paths).
+    `roots`: the paths named on the command line; no file is written outside them."""
     docs = set(checked)
     wanted: dict[str, list[Finding]] = {}
     for f in findings:
@@ -82,10 +84,32 @@ def plan(findings: list[Finding], checked: Iterable[str]) -> Plan:
         if path in ("<stdin>", "-"):
             result.notices.append("<stdin>: fixes are not applied to standard input")
             continue
+        refusal = _refusal(path, roots)
+        if refusal:
+            result.errors.append(f"{path}: not fixed: {refusal}")
+            continue
         filefix = _plan_file(path, wanted[path], result.notices)
         if filefix is not None and filefix.new != filefix.old:
             result.files.append(filefix)
     return result
+
+
+def _refusal(path: str, roots: Iterable[str]) -> str:
+    """Why `path` must not be rewritten ('' when it may): a link leading out of the folders
+    checked, or a read-only file (its mode says the owner wants it left as it is; root
+    could write it anyway, so the mode is read rather than tried)."""
+    real = os.path.realpath(path)
+    if os.path.islink(path) or real != os.path.abspath(path):
+        tops = [os.path.realpath(r if os.path.isdir(r) else os.path.dirname(r) or ".") for r in roots]
+        if not any(os.path.commonpath([real, top]) == top for top in tops):
+            return "a symbolic link to a file outside the folders checked"
+    try:
+        mode = os.stat(real).st_mode
+    except OSError as exc:
+        return f"cannot read it again: {exc.strerror or exc}"
+    if not mode & 0o222:
+        return "the file is read-only (make it writable to fix it)"
+    return ""
 
 
 def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Optional[FileFix]:
@@ -104,7 +128,7 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     starts = _line_starts(text)
     edits: list[Edit] = []
     left: list[Finding] = []
-    stale = 0
+    stale = partial = 0
     for f in findings:
         loc = f.location
         if loc.line > len(starts):
@@ -114,6 +138,9 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
         end = starts[loc.line - 1] + loc.end_column - 1
         if text[start:end] != loc.text:
             stale += 1  # the file changed since it was checked: leave this one alone
+            continue
+        if _cuts_a_number(text, start, end):
+            partial += 1
             continue
         edits.append(Edit(start, end, f.fix.replacement, [f]))
     edits.sort(key=lambda e: (e.start, e.end, e.findings[0].rule))
@@ -130,6 +157,10 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     if stale:
         notices.append(f"{path}: {stale} fix{'es' if stale > 1 else ''} not applied: the text "
                        "changed since it was checked")
+    if partial:
+        notices.append(f"{path}: {partial} fix{'es' if partial > 1 else ''} not applied: the text "
+                       "there is not the whole number that was read (a format character or "
+                       "separator joins it to more digits)")
     if left:
         notices.append(f"{path}: {len(left)} fix{'es' if len(left) > 1 else ''} overlapping another "
                        "left for a next run")
@@ -137,6 +168,31 @@ def _plan_file(path: str, findings: list[Finding], notices: list[str]) -> Option
     for edit in reversed(chosen):
         new = new[:edit.start] + edit.replacement + new[edit.end:]
     return FileFix(path, text, new, bom, raw, chosen, left)
+
+
+# Characters that can continue a number when a digit or a format character follows them.
+_SEPARATORS = ",.'\u066b\u066c\u00a0\u2009\u202f"
+
+
+def _joins(char: str) -> bool:
+    """A digit of any script, or a format character (ZWJ, soft hyphen, word joiner...)."""
+    return char.isdigit() or unicodedata.category(char) == "Cf"
+
+
+def _cuts_a_number(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is part of a longer number: replacing only that part
+    would write a different number (`$7` of `$7,<ZWJ>000` -> `$12,000,<ZWJ>000`)."""
+    span = text[start:end]
+    if not span:
+        return False
+
+    def continues(edge: str, outward: str) -> bool:
+        if not (_joins(edge) or edge in _SEPARATORS) or not outward:
+            return False
+        return _joins(outward[0]) or (outward[0] in _SEPARATORS and len(outward) > 1
+                                      and _joins(outward[1]))
+
+    return continues(span[-1], text[end:end + 2]) or continues(span[0], text[max(0, start - 2):start][::-1])
 
 
 def _line_starts(text: str) -> list[int]:
@@ -160,7 +216,7 @@ def apply(result: Plan) -> list[FileFix]:
             result.notices.append(f"{ff.path}: not fixed: {exc.strerror or exc}")
             continue
         try:  # a symbolic link stays a link: the file it points to is rewritten
-            write_atomic(os.path.realpath(ff.path), ("\ufeff" if ff.bom else "") + ff.new)
+            rewrite(os.path.realpath(ff.path), (("\ufeff" if ff.bom else "") + ff.new).encode("utf-8"))
         except OSError as exc:
             result.errors.append(f"{ff.path}: not fixed: cannot write it: {exc.strerror or exc}")
             continue

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .config import Settings
+from .display import printable
 from .errors import ClaimlintError, InputError
 from .extract.claims import extract_claims
 from .load import ARTICLE_SUFFIXES, decode, parse
@@ -254,7 +255,7 @@ def render_text(result: ClaimDiff) -> str:
                 where = p.before if c.change == "removed" else p.after
                 at = ", ".join(str(m.line) for m in where)
                 lines.append(f"    {p.path}:{at}" + (f" (in {result.base})" if c.change == "removed" else ""))
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _count(n: int, word: str) -> str:

@@ -24,6 +24,7 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # inputs that could not be read: exit 2
     notices: list[str] = field(default_factory=list)  # read, with a caveat
+    news: list[str] = field(default_factory=list)  # worth saying, not a problem ("created ...")
 
     @property
     def claims(self) -> list[Claim]:

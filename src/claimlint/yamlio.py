@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .display import excerpt
 from .errors import ConfigError
 
 MAX_YAML_BYTES = 8 * 1024 * 1024
@@ -70,6 +71,17 @@ class _Lines:
                           if isinstance(k, yaml.ScalarNode)}
         return data
 
+    def construct_bounded_int(self, node):
+        """An integer a float can hold: facts compare as floats, and a 309-digit number would
+        overflow far from its line."""
+        try:
+            value = yaml.constructor.SafeConstructor.construct_yaml_int(self, node)
+            float(value)
+        except (OverflowError, ValueError):  # ValueError: past Python's 4300-digit limit
+            raise yaml.constructor.ConstructorError(
+                None, None, "number too large", node.start_mark) from None
+        return value
+
     def construct_line_sequence(self, node):
         data = Sequence(self.construct_sequence(node, deep=True))
         data.line = node.start_mark.line + 1
@@ -88,6 +100,7 @@ _CLineLoader = type("_CLineLoader", (_Lines, yaml.CSafeLoader), {}) if yaml.__wi
 for _loader in filter(None, (_LineLoader, _CLineLoader)):
     _loader.add_constructor("tag:yaml.org,2002:map", _Lines.construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:seq", _Lines.construct_line_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:int", _Lines.construct_bounded_int)
     # YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off (any case) as
     # booleans, which turns the phrase field `on:` and the country code `NO` into True/False.
     _loader.yaml_implicit_resolvers = {
@@ -158,15 +171,20 @@ def kind_of(value) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        shown = repr(value)
+        return f"the number {shown if len(shown) <= 40 else shown[:20] + f'… ({len(shown)} digits)'}"
     if isinstance(value, str):
-        return f"the text {value!r}"
-    return f"{type(value).__name__} {value!r}"
+        return f"the text {excerpt(value)}"
+    return f"{type(value).__name__} {excerpt(str(value))}"
 
 
 def check_keys(path: str, node, allowed: set[str], what: str, at: str = "") -> None:
     if not isinstance(node, dict):
-        found = "an empty file" if node is None and not at else kind_of(node)
+        found = kind_of(node)
+        if not at and node is None:
+            found = "an empty file"
+        elif not at and isinstance(node, str):  # a whole file that is not YAML: never quote it
+            found = "plain text (is it a YAML file?)"
         raise ConfigError(f"each {what} must be a mapping (`key: value` lines), not {found}",
                           at or where(path, node))
     for key in node:

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from .. import display
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, ClaimlintError
 from ..load.reader import DEFAULT_MAX_BYTES
 from ..writefile import write_atomic
@@ -29,7 +30,7 @@ from ..writefile import write_atomic
 def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, index_path,
           fail_on, config, facts, max_file_size):
     """Audit the whole archive under ROOT: index it, check it, summarise, export."""
-    from ..archive import audit_plan, final_findings, open_index
+    from ..archive import audit_plan, created, final_findings, named, open_index
     from ..config import load_settings
     from ..index.refresh import refresh, wants_progress
     from ..linter import failed
@@ -45,6 +46,7 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
     settings = load_settings(config, tuple(facts), fail_on=fail_on, start=root)
     plan = audit_plan(jobs, engine, scheduler, max_file_size * 1_000_000, wants_progress())
     index = open_index(root, index_path)
+    news = created(index)
     try:
         refreshed = refresh(index, root, settings, plan)
         contested = ContestedCollector(settings)
@@ -52,7 +54,7 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
         audit_id = index.record_audit(root, refreshed.cache_key, findings)
         documents, claims = index.counts()
         problems = refreshed.errors + [e for _, e, _ in index.summaries() if e]
-        notices = [n for _, _, ns in index.summaries() for n in ns]
+        notices = [named(path, n) for path, _, ns in index.summaries() for n in ns]
         section, status = None, None
         if since:
             def audit_at(disk_root, name_root):
@@ -78,10 +80,12 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
     if csv_path:
         write_atomic(csv_path, exports.to_csv(data))
     click.echo(summary.render(data, refreshed))
+    for message in news:
+        display.tell(message)
     for message in notices:
-        click.echo(f"claimlint: warning: {message}", err=True)
+        display.warn(message)
     for message in problems:
-        click.echo(f"claimlint: error: {message}", err=True)
+        display.error(message)
     if problems:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failed(findings, settings.fail_on) else 0)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ..errors import InputError
-from ..load.reader import DEFAULT_MAX_BYTES, read_text
+from ..display import printable
+from ..load.reader import DEFAULT_MAX_BYTES, read_text, undecodable
 from .analysis import Analysis
 from .cachekey import cache_key
 from .store import Index
@@ -27,7 +28,8 @@ MIN_PARALLEL = 24  # fewer changed articles than this are quicker to analyse in-
 @dataclass
 class Refreshed:
     files: int = 0
-    analysed: int = 0
+    analysed: int = 0  # read again now (parsed and checked, or found unreadable)
+    reused: int = 0  # served from the index: unchanged, or saved again with the same text
     removed: int = 0
     seconds: float = 0.0
     cache_key: str = ""
@@ -53,7 +55,13 @@ def refresh(index: Index, root: str, settings, plan: Plan, source_root: Optional
     started = time.perf_counter()
     listing = Run()
     disk_root = source_root or root
-    found = collect([disk_root], listing)
+    found = []
+    for path in collect([disk_root], listing):
+        if undecodable(path):  # the index and every report need the name as text
+            listing.errors.append(f"{printable(_display(path))}: file name is not valid UTF-8; "
+                                  "rename the file")
+        else:
+            found.append(path)
     if source_root is None:
         named = {_display(p): p for p in found}
     else:
@@ -66,8 +74,9 @@ def refresh(index: Index, root: str, settings, plan: Plan, source_root: Optional
         index.remove(gone)
         done.removed = len(gone)
     stale = [(path, disk) for path, disk in named.items() if _stale(known.get(path), disk, done.cache_key)]
+    done.reused = done.files - len(stale)
     stats: dict[str, tuple[int, int]] = {}
-    items = _read(stale, known, done.cache_key, index, plan.max_bytes, stats)
+    items = _read(stale, known, done, index, plan.max_bytes, stats)
     batch: list[tuple[Analysis, int, int]] = []
     last = time.perf_counter()
     if not stale:
@@ -96,10 +105,12 @@ def _stale(known, disk: str, key: str) -> bool:
     return (st.st_size, st.st_mtime_ns) != (known.size, known.mtime_ns)
 
 
-def _read(stale, known, key, index: Index, max_bytes: int, stats) -> Iterator[tuple]:
-    """(path, text, digest) of each changed file; unreadable files become stored errors."""
+def _read(stale, known, done: Refreshed, index: Index, max_bytes: int, stats) -> Iterator[tuple]:
+    """(path, text, digest) of each changed file; unreadable files become stored errors.
+    Counts in `done` what never reaches the engine (unreadable, or the same text)."""
     from ..load.reader import RawText
 
+    key = done.cache_key
     for path, disk in stale:
         try:
             st = os.stat(disk)
@@ -113,11 +124,13 @@ def _read(stale, known, key, index: Index, max_bytes: int, stats) -> Iterator[tu
             if "skipped: binary" in exc.message:
                 failed.error, failed.notices = None, [failed.error]
             index.store([(failed, size, mtime)], key)
+            done.analysed += 1
             continue
         digest = hashlib.sha256(raw.text.encode("utf-8", "surrogatepass")).hexdigest()
         before = known.get(path)
         if before is not None and before.digest == digest and before.cache_key == key:
             index.touch(path, size, mtime)  # saved again, same text
+            done.reused += 1
             continue
         stats[path] = (size, mtime)
         yield path, RawText(raw.text, raw.notices), digest

@@ -23,6 +23,7 @@ from .schema import SCHEMA, SCHEMA_VERSION
 INDEX_DIR = ".claimlint"
 _SEP = "\x1f"  # joins short lists of words (qualifiers, subject sources) in one column
 INDEX_NAME = "index.sqlite"
+APPLICATION_ID = 0x436C4C69  # "ClLi" in the SQLite header: this file is a claimlint index
 
 
 @dataclass(frozen=True)
@@ -40,22 +41,68 @@ def default_path(root: str) -> str:
     return os.path.join(root, INDEX_DIR, INDEX_NAME)
 
 
+def _prepare(path: str) -> bool:
+    """Make the index's folder; refuse links and non-files. True when the index is new.
+    A link would send claimlint's writes to a file the user never named."""
+    folder = os.path.dirname(path) or "."
+    if os.path.islink(folder):
+        raise ConfigError("the index folder is a symbolic link; claimlint does not write through "
+                          "it (remove the link)", folder)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:
+        raise ConfigError("not a folder: claimlint keeps its index in this folder; rename or "
+                          "remove the file", folder) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot create the index folder: {exc.strerror or exc}", folder) from None
+    for name in (path, *(path + s for s in ("-wal", "-shm", "-journal"))):
+        if os.path.islink(name):
+            raise ConfigError("the claims index is a symbolic link; claimlint does not write "
+                              "through it (remove the link)", name)
+    if os.path.lexists(path) and not os.path.isfile(path):
+        raise ConfigError("the claims index is not a regular file", path)
+    return not os.path.exists(path)
+
+
+def _refuse_foreign(db: sqlite3.Connection, path: str) -> None:
+    """An SQLite file that claimlint did not create (another tool's database) is never
+    written to: its tables could be dropped or mixed with claimlint's."""
+    application = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    ours = application == APPLICATION_ID or (application == 0 and _version(db) is not None)
+    if tables and not ours:
+        raise ConfigError("not a claimlint index (another program's database); claimlint leaves "
+                          "it alone: move it away, or name another index file", path)
+
+
 class Index:
     def __init__(self, path: str):
         self.path = path
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        self.created = _prepare(path)
         try:
             self._db = self._connect()
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc) or "unable to open" in str(exc):
+                raise ConfigError("cannot write the claims index here (read-only or permission "
+                                  "denied); give claimlint write access to this folder", path) from None
+            raise ConfigError(f"the claims index cannot be opened ({exc}); delete it to rebuild",
+                              path) from None
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"the claims index cannot be opened ({exc}); delete it to rebuild",
                               path) from None
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            _refuse_foreign(db, self.path)
+        except ConfigError:
+            db.close()
+            raise
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         with _transaction(db):
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             version = _version(db)
             if version not in (None, SCHEMA_VERSION):
                 for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():

@@ -17,6 +17,18 @@ _INVISIBLE = regex.compile(
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
 _NUMERIC_REF = regex.compile(r"&#(?:(\d{1,8})|[xX]([0-9a-fA-F]{1,7}));")
 _ATTR = regex.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "caption", "colgroup"}
+# HTML spec, "Optional tags": which open element a start tag closes, and the elements that
+# stop the search (a <li> in a nested list does not close the outer one).
+_CLOSES_P = ("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+             "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+             "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+             "table", "ul")
+_IMPLIED_END = {**{name: ("p",) for name in _CLOSES_P},
+                "li": ("li", "p"), "dt": ("dt", "dd", "p"), "dd": ("dt", "dd", "p")}
+_SCOPE = {"ul", "ol", "dl", "table", "td", "th", "div", "section", "article", "body", "html",
+          "blockquote", "details", "main", "aside", "nav", "header", "footer"}
+_SEARCH_DEPTH = 8  # an open <p> or <li> is near the top: the blocks that follow close it
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p": "paragraph", "li": "list_item", "dt": "paragraph", "dd": "paragraph",
            "blockquote": "paragraph", "figcaption": "paragraph", "caption": "paragraph",
@@ -90,6 +102,8 @@ class _Walker:
         if name == "tr":
             self.tr(match, closing)
             return
+        if name in _TABLE_PARTS:  # the start or end of a section ends the row (and cell) open
+            self.end_row(match.start())
         if name in _HEADINGS or name in _BLOCKS:
             self.flush(match.start())
             self.segment_start = match.end()
@@ -98,16 +112,38 @@ class _Walker:
                     while self.stack and self.stack.pop() != name:
                         pass
             elif not match.group().endswith("/>") and name not in ("br", "hr"):
+                self.close_implied(name)
                 self.stack.append(name)
+
+    def close_implied(self, name: str) -> None:
+        """The end tags the HTML spec lets an author leave out ("Optional tags"): a block
+        start closes an open <p>; <li> closes the open <li> of its list, <dt>/<dd> the open
+        <dt>/<dd> of theirs."""
+        closes = _IMPLIED_END.get(name, ())
+        # bounded: 50,000 unclosed <h2> would otherwise make this search quadratic
+        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH_DEPTH), -1):
+            if self.stack[i] in closes:
+                del self.stack[i:]
+                return
+            if self.stack[i] in _SCOPE:
+                return
 
     def tr(self, match, closing: bool) -> None:
         if not closing:
+            self.end_row(match.start())  # <tr> ends the row before it (</tr> is optional)
             self.flush(match.start())
             self.row, self.row_start, self.row_is_header = [], match.start(), False
             return
         self.end_row(match.end())
 
+    def end_cell(self, end: int) -> None:
+        if self.cell_start is not None and self.row is not None:
+            start, stop = _trim(self.doc.text, self.cell_start, end)
+            self.row.append((start, max(start, stop)))
+        self.cell_start = None
+
     def end_row(self, end: int) -> None:
+        self.end_cell(end)
         if self.row is None:
             return
         row, self.row = self.row, None
@@ -123,14 +159,10 @@ class _Walker:
     def cell(self, match, closing: bool, name: str) -> None:
         if self.row is None:
             self.row, self.row_start = [], match.start()
+        self.end_cell(match.start())  # a cell ends at the next cell's start (</td> is optional)
         if not closing:
             self.cell_start = match.end()
             self.row_is_header = self.row_is_header or (name == "th" and not self.row)
-            return
-        if self.cell_start is not None:
-            start, end = _trim(self.doc.text, self.cell_start, match.start())
-            self.row.append((start, max(start, end)))
-            self.cell_start = None
 
     def meta(self, match) -> None:
         attrs = {k.lower(): (v, match.start(3) + m.start(2))

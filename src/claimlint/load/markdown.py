@@ -53,7 +53,10 @@ def _front_matter(doc: Document, names: MetadataNames, chars: list[str]) -> int:
         problem = getattr(exc, "problem", None) or "nested too deeply"
         doc.notices.append(f"front matter is not valid YAML{line} ({problem}); metadata not read")
         values = {}
-    if isinstance(values, dict):
+    if not isinstance(values, dict):
+        what = "a list" if isinstance(values, list) else "a single value"
+        doc.notices.append(f"front matter is {what}, not `key: value` lines; metadata not read")
+    else:
         offset = match.start(1) if match.group(1) else 0
         for field in _FIELD.finditer(block):
             _meta_field(doc, names, values, field, offset)

@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 
+from ..display import printable
 from ..errors import InputError, InputSkipped
 
 # Larger files are refused (exit 2, "raise it with --max-file-size"). Articles are tens of
@@ -30,9 +31,9 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
 
     Never blocks: a named pipe, socket or device is refused before it is opened (and the
     open itself cannot block), and no more than `max_bytes` + 1 bytes are ever read."""
-    if _undecodable(path):
+    if undecodable(path):
         # Reports, fingerprints and --fix all need the name as text.
-        raise InputError("file name is not valid UTF-8; rename the file", _printable(path))
+        raise InputError("file name is not valid UTF-8; rename the file", printable(path))
     try:
         _check_kind(os.stat(path), path)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -76,13 +77,9 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB".replace(".0 MB", " MB")
 
 
-def _undecodable(path: str) -> bool:
+def undecodable(path: str) -> bool:
+    """The name holds bytes that are not UTF-8 (os.fsdecode's lone surrogates)."""
     return any("\udc80" <= c <= "\udcff" for c in path)
-
-
-def _printable(path: str) -> str:
-    """A file name with undecodable bytes, shown as `\\xff` escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def decode(data: bytes, path: str = "<stdin>") -> RawText:
@@ -94,6 +91,9 @@ def decode(data: bytes, path: str = "<stdin>") -> RawText:
                 return RawText(_normalise(data.decode(encoding)))
             except UnicodeDecodeError:
                 break
+    wide = _utf16_without_bom(data)
+    if wide:
+        return RawText(_normalise(data.decode(wide[0])), (f"read as {wide[1]} (no byte-order mark)",))
     if b"\x00" in data[:8192]:
         raise InputSkipped("skipped: binary file", path)
     try:
@@ -103,6 +103,24 @@ def decode(data: bytes, path: str = "<stdin>") -> RawText:
         notice = (f"not valid UTF-8 (first bad byte at line {line}); "
                   "read as Windows-1252, check the characters there")
         return RawText(_normalise(data.decode("cp1252", errors="replace")), (notice,))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) when `data` looks like UTF-16 text without a byte-order mark: mostly
+    Latin text leaves a zero in every other byte, and the whole decodes without a NUL
+    or an unpaired surrogate. Anything else with zeros stays binary."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    for codec, name, zeros in (("utf-16-le", "UTF-16 LE", 1), ("utf-16-be", "UTF-16 BE", 0)):
+        high = sample[zeros::2]
+        if high.count(0) >= 0.9 * len(high) and sample[1 - zeros::2].count(0) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (codec, name) if "\x00" not in text else None
+    return None
 
 
 def _normalise(text: str) -> str:

@@ -6,6 +6,7 @@ line says when some findings will not show as annotations.
 """
 from __future__ import annotations
 
+from claimlint.display import printable
 from claimlint.model import Finding
 from claimlint.report.common import SEVERITY_ORDER, plural, severity_counts, title
 from claimlint.rules.base import RuleMeta
@@ -42,7 +43,7 @@ def _command(finding: Finding) -> str:
     }
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     message = f"{loc.path}:{loc.line}:{loc.column}: {finding.message}"
-    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
+    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(printable(message, lines=True))}"
 
 
 def _summary(findings: list[Finding]) -> str:

@@ -1,10 +1,14 @@
-"""Text output for people: grouped by file, the line with a caret under the span."""
+"""Text output for people: grouped by file, the line with a caret under the span.
+
+Paths and article text are shown through display.printable: the report is read on a
+terminal, where a control character in an article would otherwise be obeyed."""
 from __future__ import annotations
 
 from collections import Counter
 
 import click
 
+from ..display import excerpt, printable
 from ..model import Finding
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -22,20 +26,22 @@ def render(findings: list[Finding], sources: dict[str, str], colour: bool = Fals
             current = loc.path
             source = sources.get(loc.path)
             lines = None if source is None else source.split("\n")  # once per file
-            out.append(style(loc.path, bold=True, underline=True))
+            out.append(style(printable(loc.path), bold=True, underline=True))
         out.append(f"  {loc.line}:{loc.column}  {style(f.severity, fg=_COLOURS[f.severity])}  "
-                   f"{style(f.rule, bold=True)} {f.name}  {f.message}")
+                   f"{style(f.rule, bold=True)} {f.name}  {printable(f.message)}")
         line = lines[loc.line - 1] if lines is not None and 0 < loc.line <= len(lines) else None
         if line is not None:
-            width = (loc.end_column if loc.end_line == loc.line else len(line) + 1) - loc.column
-            out.append(f"      | {line.rstrip()}")
-            out.append("      | " + " " * (loc.column - 1) + style("^" * max(1, width), fg=_COLOURS[f.severity]))
+            end = loc.end_column if loc.end_line == loc.line else len(line) + 1
+            before = printable(line[:loc.column - 1])  # escapes are wider than what they show
+            width = len(printable(line[loc.column - 1:end - 1]))
+            out.append(f"      | {printable(line.rstrip())}")
+            out.append("      | " + " " * len(before) + style("^" * max(1, width), fg=_COLOURS[f.severity]))
         if f.fix is not None:
             how = "--fix applies it" if f.fix.safe else "a suggestion: --fix leaves it"
-            out.append(f"      = fix: replace {loc.text!r} with {f.fix.replacement!r}: "
-                       f"{f.fix.description} ({how})")
+            out.append(f"      = fix: replace {excerpt(loc.text, 200)} with {excerpt(f.fix.replacement, 200)}: "
+                       f"{printable(f.fix.description)} ({how})")
         for r in f.related[:5]:
-            out.append(f"      = related: {r.path}:{r.line}:{r.column}  {' '.join(r.text.split())}")
+            out.append(f"      = related: {printable(r.path)}:{r.line}:{r.column}  {printable(' '.join(r.text.split()))}")
         if len(f.related) > 5:
             out.append(f"      = ... and {len(f.related) - 5} more related locations")
     counts = Counter(f.severity for f in findings)
@@ -48,4 +54,3 @@ def render(findings: list[Finding], sources: dict[str, str], colour: bool = Fals
     else:
         out.append("No findings.")
     return "\n".join(out) + "\n"
-
