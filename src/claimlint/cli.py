@@ -58,7 +58,10 @@ def _settings(config, facts, **kw) -> Settings:
     for path in facts:
         if not os.path.isfile(path):
             raise ClaimlintError("facts file not found", path)
-    return load_settings(config, tuple(facts), **kw)
+    settings = load_settings(config, tuple(facts), **kw)
+    for message in settings.notices:
+        click.echo(f"claimlint: {message}", err=True)
+    return settings
 
 
 def _emit(text: str, output: Optional[str]) -> None:
