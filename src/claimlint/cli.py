@@ -160,7 +160,7 @@ def check(ctx, paths, fmt, select, ignore, fail_on, archive, jobs, statistics, b
     note = _apply_baseline(run, known) if known is not None else None
     if fix or show_diff:
         _fix(ctx, run, show_diff, output)
-    _emit(_render(run, fmt, statistics), output)
+    _emit(_render(run, fmt, statistics, settings), output)
     if note:
         click.echo(note, err=True)
     _report_problems(run)
@@ -218,8 +218,13 @@ def _count(n: int, word: str, many: str = "") -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-def _render(run: Run, fmt: str, statistics: bool) -> str:
-    findings = run.findings
+ROOT_AWARE_FORMATS = ("sarif", "rdjson")  # they name the root, or read files from it
+
+
+def _render(run: Run, fmt: str, statistics: bool, settings: Settings) -> str:
+    """The report; every path in it is relative to the project root (Settings.root)."""
+    from .report.common import rebased
+    findings = rebased(run.findings, settings.from_root)
     if statistics:
         from collections import Counter
         from tabulate import tabulate
@@ -231,10 +236,12 @@ def _render(run: Run, fmt: str, statistics: bool) -> str:
     if fmt == "text":
         from .report import text
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        return text.render(findings, {d.path: d.source for d, _ in run.documents}, colour)
+        sources = {settings.from_root(d.path): d.source for d, _ in run.documents}
+        return text.render(findings, sources, colour)
     import importlib
     module = importlib.import_module(f".report.{fmt}", __package__)
-    return module.render(findings, all_rules(), tool_version=__version__)
+    options = {"root": settings.root} if fmt in ROOT_AWARE_FORMATS else {}
+    return module.render(findings, all_rules(), tool_version=__version__, **options)
 
 
 @main.command("diff")
@@ -261,24 +268,36 @@ def diff(base, head, fmt, config, output):
         click.echo(f"claimlint: warning: {message}", err=True)
 
 
+RULES_WIDTH = 100  # `claimlint rules` fits a 100-column terminal
+
+
 @main.command("rules")
 def list_rules():
-    """List the rules."""
+    """List the rules: code, name, category, default severity and what each finds."""
     from tabulate import tabulate
-    click.echo(tabulate([[r.code, r.name, r.category, r.severity, r.summary] for r in all_rules()],
-                        headers=["code", "name", "category", "severity", "summary"]))
+
+    from .ruledoc import summary
+    rules = all_rules()
+    columns = zip(("code", "name", "category", "severity"),
+                  *[(r.code, r.name, r.category, r.severity) for r in rules])
+    fixed = sum(max(len(x) for x in column) + 2 for column in columns)
+    click.echo(tabulate([[r.code, r.name, r.category, r.severity, summary(r)] for r in rules],
+                        headers=["code", "name", "category", "severity", "summary"],
+                        maxcolwidths=[None, None, None, None, RULES_WIDTH - fixed - 2]))
 
 
 @main.command()
 @click.argument("code")
-def explain(code):
-    """Print a rule's documentation."""
+@click.option("--markdown", is_flag=True, help="Print the Markdown page (as in docs/rules/CODE.md).")
+def explain(code, markdown):
+    """Print a rule's documentation, with a passing and a failing example and what
+    claimlint reports for the failing one."""
+    from . import ruledoc
     try:
         meta = find_rule(code)
     except KeyError:
         raise ClaimlintError(f"unknown rule {code!r} (see `claimlint rules`)") from None
-    click.echo(f"{meta.code} {meta.name} ({meta.category}, default severity {meta.severity})\n")
-    click.echo(meta.doc)
+    click.echo(ruledoc.markdown(meta) if markdown else ruledoc.plain(meta), nl=False)
 
 
 from .audit.command import audit  # noqa: E402  (a command of its own module, registered here)
