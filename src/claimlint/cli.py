@@ -35,6 +35,14 @@ class _Group(click.Group):
             click.echo("claimlint: interrupted", err=True)
             ctx.exit(130)
 
+    def format_commands(self, ctx, formatter):
+        """Each command's whole summary (wrapped), where Click would cut it at 45 characters."""
+        rows = [(name, cmd.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimlint")
@@ -115,9 +123,28 @@ def _claims_table(claims) -> str:
         f"\n\n{len(claims)} claims\n"
 
 
-@main.command()
+CHECK_EPILOG = """\b
+Formats (--format):
+  text      findings with the line quoted (the default)
+  json      every finding as an object
+  sarif     SARIF 2.1.0, for GitHub code scanning
+  github    workflow commands: annotations on a pull request
+  markdown  tables for a job summary or a comment
+  junit     JUnit XML, for CI test reports
+  rdjson    reviewdog's diagnostic format
+
+\b
+Exit codes:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on (with --diff: fixes to apply)
+  2  usage or configuration error, or an input that could not be read
+"""
+
+
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True,
+              help="Report format (see Formats below).")
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 when findings at or above this severity remain (default: error).")
