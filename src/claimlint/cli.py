@@ -327,6 +327,53 @@ def explain(code, markdown):
     click.echo(ruledoc.markdown(meta) if markdown else ruledoc.plain(meta), nl=False)
 
 
+@main.group()
+def facts():
+    """Canonical facts: draft a facts file from an archive."""
+
+
+@facts.command("suggest")
+@click.argument("root", type=click.Path(file_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the draft to this file (atomically) instead of stdout.")
+@click.option("--min-articles", default=3, show_default=True, type=click.IntRange(2), help="Suggest a fact only for what at least this many articles state.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Processes for indexing the archive (default: all cores).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upward from ROOT).")
+@click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False), help="Your facts file (repeatable): what it covers is not suggested again.")
+def facts_suggest(root, output, min_articles, jobs, config, facts_files):
+    """Draft a facts file from ROOT's archive: the value most of its pages state, for each
+    subject stated by at least --min-articles articles, marked `review: true`."""
+    import datetime
+
+    from . import suggest
+    from .archive import audit_plan, open_index
+    from .index.refresh import refresh
+    from .load.reader import DEFAULT_MAX_BYTES as limit
+
+    if not os.path.isdir(root):
+        raise ClaimlintError("no such folder", root)
+    settings = _settings(config, facts_files, start=root)
+    index = open_index(root)
+    try:
+        refreshed = refresh(index, root, settings, audit_plan(jobs, "local", None, limit, False))
+        with index.snapshot():
+            result = suggest.draft(index.groups(), settings.vocab, settings.facts, settings.tolerance,
+                                   min_articles)
+        result.articles = index.counts()[0]
+    finally:
+        index.close()
+    command = f"claimlint facts suggest {root} --min-articles {min_articles}"
+    text = suggest.to_yaml(result, command, datetime.date.today())
+    _emit(text, output)
+    outliers = sum(len({o.path for o in s.outliers}) for s in result.suggestions)
+    skipped = "; ".join(f"{n} {why}" for why, n in result.skipped.most_common())
+    click.echo(f"claimlint: {_count(len(result.suggestions), 'fact')} drafted from "
+               f"{_count(result.articles, 'article')}; {_count(outliers, 'page')} disagree with them"
+               + (f" (skipped: {skipped})" if skipped else ""), err=True)
+    for message in refreshed.errors:
+        click.echo(f"claimlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE if refreshed.errors else 0)
+
+
 from .audit.command import audit  # noqa: E402  (a command of its own module, registered here)
 
 main.add_command(audit)
