@@ -245,7 +245,7 @@ def _count(n: int, word: str, many: str = "") -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-ROOT_AWARE_FORMATS = ("sarif", "rdjson")  # they name the root, or read files from it
+ROOT_AWARE_FORMATS = ("sarif", "rdjson", "github")  # they name the root, or read files or git from it
 
 
 def _render(run: Run, fmt: str, statistics: bool, settings: Settings) -> str:

@@ -141,6 +141,20 @@ class Git:
             return None
 
 
+def changed_since(base: str, root: str) -> set[str]:
+    """Files changed from where HEAD left `base` (as a pull request shows them), relative
+    to the folder `root`; empty when git or the revision is not there."""
+    try:
+        git = Git(root)
+        names = git.run("diff", "--name-only", "--no-renames", "-z", f"{base}...HEAD", "--",
+                        problem="git diff failed").split(b"\0")
+    except ClaimlintError:
+        return set()
+    here = os.path.abspath(root)
+    return {os.path.relpath(os.path.join(git.top, n.decode("utf-8", "surrogateescape")), here)
+            .replace(os.sep, "/") for n in names if n}
+
+
 def revisions(base: str, head: Optional[str], git: Git) -> tuple[str, str, str, Optional[str]]:
     """(base name, base commit, head name, head commit or None for the working tree)."""
     if head is None and "..." in base:
