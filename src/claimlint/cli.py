@@ -358,11 +358,15 @@ def facts_suggest(root, output, min_articles, jobs, config, facts_files):
         with index.snapshot():
             result = suggest.draft(index.groups(), settings.vocab, settings.facts, settings.tolerance,
                                    min_articles)
+            command = f"claimlint facts suggest {root} --min-articles {min_articles}"
+            today = datetime.date.today()
+            suggest.drop_overreaching(result, (c for a in index.documents() for c in a.claims),
+                                      _load_back(suggest.to_yaml(result, command, today)))
         result.articles = index.counts()[0]
     finally:
         index.close()
-    command = f"claimlint facts suggest {root} --min-articles {min_articles}"
-    text = suggest.to_yaml(result, command, datetime.date.today())
+    text = suggest.to_yaml(result, command, today)
+    _load_back(text)  # what is written must be a valid facts file
     _emit(text, output)
     outliers = sum(len({o.path for o in s.outliers}) for s in result.suggestions)
     skipped = "; ".join(f"{n} {why}" for why, n in result.skipped.most_common())
@@ -372,6 +376,18 @@ def facts_suggest(root, output, min_articles, jobs, config, facts_files):
     for message in refreshed.errors:
         click.echo(f"claimlint: error: {message}", err=True)
     sys.exit(EXIT_USAGE if refreshed.errors else 0)
+
+
+def _load_back(text: str) -> list:
+    """The facts of a drafted facts file, read as `--facts` will read it."""
+    import tempfile
+
+    from .rules.facts import load_facts
+    with tempfile.TemporaryDirectory(prefix="claimlint-facts-") as tmp:
+        path = os.path.join(tmp, "facts.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return load_facts(path)
 
 
 from .audit.command import audit  # noqa: E402  (a command of its own module, registered here)

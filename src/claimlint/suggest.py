@@ -79,6 +79,35 @@ def draft(groups: Iterable[tuple[tuple, dict[str, list[Claim]]]], vocab, existin
     return out
 
 
+def drop_overreaching(result: Draft, claims: Iterable[Claim], facts: list) -> None:
+    """Leave out the suggestions whose fact would also contradict claims that were not in
+    its group (CL102 does not compare a milestone under a heading, a price difference or a
+    vague count, but a fact holds every claim of its kind and subject): those would be
+    findings nobody asked for. `facts`: the suggestions loaded back as facts, in order."""
+    from .rules.fact_mismatch import _holds
+
+    by_subject: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_subject[(claim.kind, claim.subject.measure)].append(claim)
+    kept = []
+    for suggestion, fact in zip(result.suggestions, facts):
+        outliers = {(o.path, o.line) for o in suggestion.outliers}
+        wrong = [c for c in by_subject[(suggestion.kind, suggestion.subject["measure"])]
+                 if _applies_to(suggestion.subject, c) and (c.location.path, c.location.line) not in outliers
+                 and not _holds(fact, c)]
+        if wrong:
+            result.skipped["its fact would also contradict claims CL102 does not compare "
+                           "(milestones under a heading, differences, vague words)"] += 1
+        else:
+            kept.append(suggestion)
+    result.suggestions = kept
+
+
+def _applies_to(subject: dict[str, str], claim: Claim) -> bool:
+    theirs = claim.subject.to_dict()
+    return all(theirs.get(k) == v for k, v in subject.items())
+
+
 def _fields(key: tuple, vocab) -> Optional[dict]:
     measure = vocab.measure(key[1])
     if measure is None:
