@@ -277,15 +277,24 @@ def _render(run: Run, fmt: str, statistics: bool, settings: Settings) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: .claimlint.yaml or pyproject.toml, found upward).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
-def diff(base, head, fmt, config, output):
+@click.option("--archive", type=click.Path(file_okay=False), help="List the other pages of this archive that still state a changed claim's old value (default: `archive` in the configuration).")
+def diff(base, head, fmt, config, output, archive):
     """Claims added, changed and removed from git revision BASE to HEAD, by subject.
 
     HEAD defaults to the working tree. BASE..HEAD, and BASE...HEAD (from where HEAD
-    left BASE, as a pull request shows it), work too.
+    left BASE, as a pull request shows it), work too. With an archive, each changed claim
+    also lists the other pages that still state its old value.
     """
     from . import gitdiff
 
-    result = gitdiff.diff_claims(base, head, _settings(config, ()))
+    settings = _settings(config, (), archive=archive)
+    result = gitdiff.diff_claims(base, head, settings)
+    if settings.archive:
+        from .archive import audit_plan
+        if not os.path.isdir(settings.archive):
+            raise ClaimlintError("archive folder not found", settings.archive)
+        gitdiff.find_still_old(result, settings.archive, settings,
+                               audit_plan(None, "local", None, DEFAULT_MAX_BYTES, False))
     if fmt == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
