@@ -143,3 +143,32 @@ def test_bad_revision_and_no_repository_are_one_line_and_exit_2(repo, tmp_path, 
     assert nowhere.exit_code == 2
     assert nowhere.stderr.startswith("claimlint: not in a git repository")
     assert len(nowhere.stderr.splitlines()) == 1
+
+
+def test_with_an_archive_the_other_pages_that_still_state_the_old_value_are_listed(repo):
+    (repo / "articles/knee-japan.md").write_text(PAGES["articles/knee-japan.md"].format(price=NEW),
+                                                 encoding="utf-8")
+    result = run("HEAD", "--archive", "articles")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n\n", 1)[1] == (
+        "price (knee-osteoarthritis, japan, cultured)\n"
+        f"  changed from {OLD} to {NEW} on 1 page\n"
+        "    articles/knee-japan.md:3\n"
+        f"  still {OLD} on 2 other pages of the archive:\n"
+        "    articles/japan-faq.md:5\n"
+        "    articles/knee-mexico.txt:3\n")
+    data = json.loads(run("HEAD", "--archive", "articles", "--format", "json").stdout)
+    still = data["subjects"][0]["changes"][0]["still_old"]
+    assert [(s["path"], s["line"], s["text"]) for s in still] == [
+        ("articles/japan-faq.md", 5, OLD), ("articles/knee-mexico.txt", 3, OLD)]
+
+
+def test_the_configurations_archive_is_used_and_a_full_change_leaves_nothing_behind(repo):
+    (repo / ".claimlint.yaml").write_text("archive: articles\n")
+    reprice(repo)
+    result = run("HEAD")
+    assert result.exit_code == 0, result.output
+    assert "still" not in result.stdout and "on 3 pages" in result.stdout
+    (repo / "articles/japan-faq.md").write_text(PAGES["articles/japan-faq.md"].format(price=OLD),
+                                                encoding="utf-8")
+    assert f"  still {OLD} on 1 other page of the archive:\n    articles/japan-faq.md:5\n" in run("HEAD").stdout

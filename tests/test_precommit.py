@@ -3,7 +3,10 @@
 pre-commit installs a hook from a git repository at a revision, so this checkout's package
 files (with `.pre-commit-hooks.yaml`) are committed into a temporary repository first;
 an articles repository then uses it as its hook repository, exactly as a user's
-`.pre-commit-config.yaml` uses the published one. pre-commit builds claimlint into a
+`.pre-commit-config.yaml` uses the published one. The articles repository's
+`.pre-commit-config.yaml` and `.claimlint.yaml` are the documented ones, copied literally
+(docs/examples/pre-commit-config.yaml and docs/github-actions.md); only the repository URL is
+pointed at the local copy, which carries the release tag the documentation pins. pre-commit builds claimlint into a
 virtualenv of its own (PRE_COMMIT_HOME is a temporary folder): that install is most of
 this module's run time, about half a minute.
 """
@@ -17,7 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from claimlint import __version__
+
 from .conftest import REPO
+
+PUBLISHED_URL = "https://github.com/claimlint/claimlint"
 
 # What building and installing claimlint needs, and the hook definition.
 HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "lint_rules")
@@ -54,10 +61,28 @@ def hook_repo(tmp_path_factory, env) -> tuple[Path, str]:
             shutil.copytree(source, repo / name, ignore=ignore)
         else:
             shutil.copy2(source, repo / name)
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "claimlint under test")):
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "claimlint under test"),
+                 ("tag", f"v{__version__}")):
         done = git(repo, *args, env=env)
         assert done.returncode == 0, done.stderr
     return repo, git(repo, "rev-parse", "HEAD", env=env).stdout.strip()
+
+
+def documented_precommit_config() -> str:
+    return (REPO / "docs" / "examples" / "pre-commit-config.yaml").read_text(encoding="utf-8")
+
+
+def documented_block(start: str) -> str:
+    """The fenced yaml block of docs/github-actions.md whose first line is `start`."""
+    text = (REPO / "docs" / "github-actions.md").read_text(encoding="utf-8")
+    block = text.split(f"```yaml\n{start}\n", 1)[1].split("```", 1)[0]
+    return block
+
+
+def test_the_documented_configs_agree_and_pin_the_current_release():
+    config = documented_precommit_config()
+    assert f"    rev: v{__version__}\n" in config
+    assert documented_block("# .pre-commit-config.yaml") in config
 
 
 def commit(work: Path, env: dict, message: str, *paths: str) -> subprocess.CompletedProcess:
@@ -71,29 +96,30 @@ def commits(work: Path, env: dict) -> int:
 
 
 def test_a_conflicting_price_refuses_the_commit_and_a_clean_commit_passes(hook_repo, env, tmp_path):
-    hook_path, sha = hook_repo
-    work = tmp_path / "articles"
-    work.mkdir()
+    hook_path, _ = hook_repo
+    work = tmp_path / "site"
+    (work / "articles").mkdir(parents=True)
     assert git(work, "init", "-q", env=env).returncode == 0
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_path.as_posix()}\n    rev: {sha}\n    hooks:\n      - id: claimlint\n")
-    (work / ".claimlint.yaml").write_text("archive: .\nfail_on: warning\n")
+    config = documented_precommit_config()
+    assert PUBLISHED_URL in config
+    (work / ".pre-commit-config.yaml").write_text(config.replace(PUBLISHED_URL, hook_path.as_posix()))
+    (work / ".claimlint.yaml").write_text(documented_block("# .claimlint.yaml"))
     (work / ".gitignore").write_text(".claimlint/\n")
     installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=work, env=env,
                                capture_output=True, text=True)
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
-    (work / "knee-japan.md").write_text(JAPAN, encoding="utf-8")
+    (work / "articles" / "knee-japan.md").write_text(JAPAN, encoding="utf-8")
     first = commit(work, env, "Japan knee article", ".pre-commit-config.yaml", ".claimlint.yaml",
-                   ".gitignore", "knee-japan.md")
+                   ".gitignore", "articles/knee-japan.md")
     output = first.stdout + first.stderr
     assert first.returncode == 0, output
     assert "claimlint" in output and "Passed" in output  # the hook ran, on the article
     assert "Skipped" not in output
     assert commits(work, env) == 1
 
-    (work / "japan-faq.md").write_text(FAQ_CONFLICTING, encoding="utf-8")
-    refused = commit(work, env, "FAQ with another price", "japan-faq.md")
+    (work / "articles" / "japan-faq.md").write_text(FAQ_CONFLICTING, encoding="utf-8")
+    refused = commit(work, env, "FAQ with another price", "articles/japan-faq.md")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "claimlint" in output and "Failed" in output
@@ -102,8 +128,8 @@ def test_a_conflicting_price_refuses_the_commit_and_a_clean_commit_passes(hook_r
     assert "$12,000 – $20,000 here but $7,000 – $12,000 in 1 other article" in output
     assert commits(work, env) == 1  # nothing was committed
 
-    (work / "japan-faq.md").write_text(FAQ_AGREEING, encoding="utf-8")
-    clean = commit(work, env, "FAQ with the archive's price", "japan-faq.md")
+    (work / "articles" / "japan-faq.md").write_text(FAQ_AGREEING, encoding="utf-8")
+    clean = commit(work, env, "FAQ with the archive's price", "articles/japan-faq.md")
     output = clean.stdout + clean.stderr
     assert clean.returncode == 0, output
     assert "Passed" in output

@@ -36,6 +36,14 @@ class _Group(click.Group):
             display.tell("interrupted")
             ctx.exit(getattr(exc, "exit_code", 130))
 
+    def format_commands(self, ctx, formatter):
+        """Each command's whole summary (wrapped), where Click would cut it at 45 characters."""
+        rows = [(name, cmd.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimlint")
@@ -64,7 +72,10 @@ def _settings(config, facts, **kw) -> Settings:
     for path in facts:
         if not os.path.isfile(path):
             raise ClaimlintError("facts file not found", path)
-    return load_settings(config, tuple(facts), **kw)
+    settings = load_settings(config, tuple(facts), **kw)
+    for message in settings.notices:
+        click.echo(f"claimlint: {message}", err=True)
+    return settings
 
 
 def _emit(text: str, output: Optional[str]) -> None:
@@ -120,9 +131,28 @@ def _claims_table(claims) -> str:
         f"\n\n{len(claims)} claims\n"
 
 
-@main.command()
+CHECK_EPILOG = """\b
+Formats (--format):
+  text      findings with the line quoted (the default)
+  json      every finding as an object
+  sarif     SARIF 2.1.0, for GitHub code scanning
+  github    workflow commands: annotations on a pull request
+  markdown  tables for a job summary or a comment
+  junit     JUnit XML, for CI test reports
+  rdjson    reviewdog's diagnostic format
+
+\b
+Exit codes:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on (with --diff: fixes to apply)
+  2  usage or configuration error, or an input that could not be read
+"""
+
+
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True,
+              help="Report format (see Formats below).")
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 when findings at or above this severity remain (default: error).")
@@ -165,7 +195,7 @@ def check(ctx, paths, fmt, select, ignore, fail_on, archive, jobs, statistics, b
     note = _apply_baseline(run, known) if known is not None else None
     if fix or show_diff:
         _fix(ctx, run, show_diff, output)
-    _emit(_render(run, fmt, statistics), output)
+    _emit(_render(run, fmt, statistics, settings), output)
     if note:
         display.tell(note)
     _report_problems(run)
@@ -224,8 +254,13 @@ def _count(n: int, word: str, many: str = "") -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-def _render(run: Run, fmt: str, statistics: bool) -> str:
-    findings = run.findings
+ROOT_AWARE_FORMATS = ("sarif", "rdjson", "github")  # they name the root, or read files or git from it
+
+
+def _render(run: Run, fmt: str, statistics: bool, settings: Settings) -> str:
+    """The report; every path in it is relative to the project root (Settings.root)."""
+    from .report.common import rebased
+    findings = rebased(run.findings, settings.from_root)
     if statistics:
         from collections import Counter
         from tabulate import tabulate
@@ -237,10 +272,12 @@ def _render(run: Run, fmt: str, statistics: bool) -> str:
     if fmt == "text":
         from .report import text
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        return text.render(findings, {d.path: d.source for d, _ in run.documents}, colour)
+        sources = {settings.from_root(d.path): d.source for d, _ in run.documents}
+        return text.render(findings, sources, colour)
     import importlib
     module = importlib.import_module(f".report.{fmt}", __package__)
-    return module.render(findings, all_rules(), tool_version=__version__)
+    options = {"root": settings.root} if fmt in ROOT_AWARE_FORMATS else {}
+    return module.render(findings, all_rules(), tool_version=__version__, **options)
 
 
 @main.command("diff")
@@ -249,15 +286,24 @@ def _render(run: Run, fmt: str, statistics: bool) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: .claimlint.yaml or pyproject.toml, found upward).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of stdout.")
-def diff(base, head, fmt, config, output):
+@click.option("--archive", type=click.Path(file_okay=False), help="List the other pages of this archive that still state a changed claim's old value (default: `archive` in the configuration).")
+def diff(base, head, fmt, config, output, archive):
     """Claims added, changed and removed from git revision BASE to HEAD, by subject.
 
     HEAD defaults to the working tree. BASE..HEAD, and BASE...HEAD (from where HEAD
-    left BASE, as a pull request shows it), work too.
+    left BASE, as a pull request shows it), work too. With an archive, each changed claim
+    also lists the other pages that still state its old value.
     """
     from . import gitdiff
 
-    result = gitdiff.diff_claims(base, head, _settings(config, ()))
+    settings = _settings(config, (), archive=archive)
+    result = gitdiff.diff_claims(base, head, settings)
+    if settings.archive:
+        from .archive import audit_plan
+        if not os.path.isdir(settings.archive):
+            raise ClaimlintError("archive folder not found", settings.archive)
+        gitdiff.find_still_old(result, settings.archive, settings,
+                               audit_plan(None, "local", None, DEFAULT_MAX_BYTES, False))
     if fmt == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
@@ -267,24 +313,99 @@ def diff(base, head, fmt, config, output):
         display.warn(message)
 
 
+RULES_WIDTH = 100  # `claimlint rules` fits a 100-column terminal
+
+
 @main.command("rules")
 def list_rules():
-    """List the rules."""
+    """List the rules: code, name, category, default severity and what each finds."""
     from tabulate import tabulate
-    click.echo(tabulate([[r.code, r.name, r.category, r.severity, r.summary] for r in all_rules()],
-                        headers=["code", "name", "category", "severity", "summary"]))
+
+    from .ruledoc import summary
+    rules = all_rules()
+    columns = zip(("code", "name", "category", "severity"),
+                  *[(r.code, r.name, r.category, r.severity) for r in rules])
+    fixed = sum(max(len(x) for x in column) + 2 for column in columns)
+    click.echo(tabulate([[r.code, r.name, r.category, r.severity, summary(r)] for r in rules],
+                        headers=["code", "name", "category", "severity", "summary"],
+                        maxcolwidths=[None, None, None, None, RULES_WIDTH - fixed - 2]))
 
 
 @main.command()
 @click.argument("code")
-def explain(code):
-    """Print a rule's documentation."""
+@click.option("--markdown", is_flag=True, help="Print the Markdown page (as in docs/rules/CODE.md).")
+def explain(code, markdown):
+    """Print a rule's documentation, with a passing and a failing example and what
+    claimlint reports for the failing one."""
+    from . import ruledoc
     try:
         meta = find_rule(code)
     except KeyError:
         raise ClaimlintError(f"unknown rule {code!r} (see `claimlint rules`)") from None
-    click.echo(f"{meta.code} {meta.name} ({meta.category}, default severity {meta.severity})\n")
-    click.echo(meta.doc)
+    click.echo(ruledoc.markdown(meta) if markdown else ruledoc.plain(meta), nl=False)
+
+
+@main.group()
+def facts():
+    """Canonical facts: draft a facts file from an archive."""
+
+
+@facts.command("suggest")
+@click.argument("root", type=click.Path(file_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the draft to this file (atomically) instead of stdout.")
+@click.option("--min-articles", default=3, show_default=True, type=click.IntRange(2), help="Suggest a fact only for what at least this many articles state.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Processes for indexing the archive (default: all cores).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: found upward from ROOT).")
+@click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False), help="Your facts file (repeatable): what it covers is not suggested again.")
+def facts_suggest(root, output, min_articles, jobs, config, facts_files):
+    """Draft a facts file from ROOT's archive: the value most of its pages state, for each
+    subject stated by at least --min-articles articles, marked `review: true`."""
+    import datetime
+
+    from . import suggest
+    from .archive import audit_plan, open_index
+    from .index.refresh import refresh
+    from .load.reader import DEFAULT_MAX_BYTES as limit
+
+    if not os.path.isdir(root):
+        raise ClaimlintError("no such folder", root)
+    settings = _settings(config, facts_files, start=root)
+    index = open_index(root)
+    try:
+        refreshed = refresh(index, root, settings, audit_plan(jobs, "local", None, limit, False))
+        with index.snapshot():
+            result = suggest.draft(index.groups(), settings.vocab, settings.facts, settings.tolerance,
+                                   min_articles)
+            command = f"claimlint facts suggest {root} --min-articles {min_articles}"
+            today = datetime.date.today()
+            suggest.drop_overreaching(result, (c for a in index.documents() for c in a.claims),
+                                      _load_back(suggest.to_yaml(result, command, today)))
+        result.articles = index.counts()[0]
+    finally:
+        index.close()
+    text = suggest.to_yaml(result, command, today)
+    _load_back(text)  # what is written must be a valid facts file
+    _emit(text, output)
+    outliers = sum(len({o.path for o in s.outliers}) for s in result.suggestions)
+    skipped = "; ".join(f"{n} {why}" for why, n in result.skipped.most_common())
+    click.echo(f"claimlint: {_count(len(result.suggestions), 'fact')} drafted from "
+               f"{_count(result.articles, 'article')}; {_count(outliers, 'page')} disagree with them"
+               + (f" (skipped: {skipped})" if skipped else ""), err=True)
+    for message in refreshed.errors:
+        click.echo(f"claimlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE if refreshed.errors else 0)
+
+
+def _load_back(text: str) -> list:
+    """The facts of a drafted facts file, read as `--facts` will read it."""
+    import tempfile
+
+    from .rules.facts import load_facts
+    with tempfile.TemporaryDirectory(prefix="claimlint-facts-") as tmp:
+        path = os.path.join(tmp, "facts.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return load_facts(path)
 
 
 from .audit.command import audit  # noqa: E402  (a command of its own module, registered here)

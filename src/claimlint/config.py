@@ -1,5 +1,6 @@
-"""Settings: built-in packs, then .claimlint.yaml or [tool.claimlint] (found from the working
-directory upward), then command-line options."""
+"""Settings: built-in packs, then one configuration file (in each folder from the working
+directory upward, the first of .claimlint.yaml, .claimlint.yml and a pyproject.toml with
+[tool.claimlint]: the closest wins, as in Ruff), then command-line options."""
 from __future__ import annotations
 
 import fnmatch
@@ -46,6 +47,7 @@ class Settings:
     root: str = "."  # the project root (the configuration file's folder), absolute
     cwd: str = "."  # the working directory claimlint was started in, absolute
     source: str = ""  # the configuration file, if any
+    notices: list[str] = field(default_factory=list)  # for stderr, e.g. which file was used
 
     def enabled(self, code: str, path: str = "") -> bool:
         if self.select is not None and not any(code.startswith(s) for s in self.select):
@@ -72,16 +74,41 @@ class Settings:
             return path.replace(os.sep, "/")
 
 
+CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml", "pyproject.toml")  # first found wins
+
+
 def find_config(start: str = ".") -> Optional[Path]:
+    """The configuration file: in each folder from `start` upward, the first of CONFIG_NAMES
+    (a pyproject.toml only with a [tool.claimlint] table). One file wins; none are merged."""
     here = Path(start).resolve()
     for folder in [here, *here.parents]:
-        for name in (".claimlint.yaml", ".claimlint.yml"):
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.claimlint" in pyproject.read_text(errors="replace"):
-            return pyproject
+        found = _candidates(folder)
+        if found:
+            return found[0]
     return None
+
+
+def _candidates(folder: Path) -> list[Path]:
+    names = [folder / n for n in CONFIG_NAMES]
+    return [p for p in names if p.is_file() and (p.name != "pyproject.toml" or _has_table(p))]
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.claimlint" in pyproject.read_text(errors="replace")
+    except OSError:
+        return False
+
+
+def shadowed_notice(used: Path) -> Optional[str]:
+    """When another configuration file stands beside the one used, say which one is used."""
+    others = [p for p in _candidates(used.parent) if p != used]
+    if not others:
+        return None
+    ignored = ", ".join(f"[tool.claimlint] in {_shown(p)}" if p.name == "pyproject.toml" else _shown(p)
+                        for p in others)
+    return (f"using {_shown(used)}; {ignored} is ignored (one configuration file is used: "
+            f"the first of {', '.join(CONFIG_NAMES)})")
 
 
 def _repository_top(start: Path) -> Path:
@@ -125,18 +152,31 @@ def _toml_lines(text: str, data) -> "Mapping | object":
     """[tool.claimlint] as a Mapping that knows the line of each of its keys (for messages)."""
     if not isinstance(data, dict):
         return data
-    out = Mapping(data)
+    return _table_lines(data, "tool.claimlint", text.splitlines())
+
+
+def _table_lines(table: dict, name: str, lines: list[str]) -> Mapping:
+    """`table` (the TOML table `name`) with the line of each key; nested tables too, inline
+    (`severity = {CL401 = "off"}`: their keys stand on its line) or as [name.key] sections."""
+    out = Mapping(table)
     out.line, out.key_lines = 0, {}
     section = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
         if header:
-            section = header.group(1) == "tool.claimlint"
+            section = header.group(1) == name
             out.line = out.line or (number if section else 0)
             continue
-        key = re.match(r"\s*\"?([A-Za-z_][\w-]*)\"?\s*=", line)
-        if section and key and key.group(1) in data:
+        key = re.match(r"\s*[\"']?([^\s=\"']+)[\"']?\s*=", line)
+        if section and key and key.group(1) in table:
             out.key_lines.setdefault(key.group(1), number)
+    for key, value in table.items():
+        if isinstance(value, dict):
+            child = _table_lines(value, f"{name}.{key}", lines)
+            if key in out.key_lines:
+                child.line = out.key_lines[key]
+                child.key_lines = {k: child.line for k in value}
+            out[key] = child
     return out
 
 
@@ -179,6 +219,8 @@ def load_settings(config: Optional[str] = None, facts: tuple[str, ...] = (),
         markup_debris=[x for p in artifact_files for x in _section(p, "markup_debris")],
         metadata=MetadataNames.load((files("metadata") or [builtin("metadata.yaml")])[-1]),
         root=os.path.abspath(base), cwd=os.getcwd(), source=str(path) if path else "")
+    notice = shadowed_notice(path) if path and not config else None
+    settings.notices += [notice] if notice else []
     _check_subjects(settings)
     _options(settings, data, shown, base)
     if select:

@@ -51,6 +51,9 @@ class Change:
     old: tuple[str, ...]  # values, as first written
     new: tuple[str, ...]
     pages: list[Page] = field(default_factory=list)
+    old_values: tuple = ()  # (low, high, unit, approximate) of each old value
+    still_old: list[Mention] = field(default_factory=list)  # other archive pages that still state it
+    still_old_paths: list[str] = field(default_factory=list)  # their files, one per mention
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Subject:
     measure: Optional[str]
     subject: dict
     changes: list[Change] = field(default_factory=list)
+    identity: Optional[tuple] = None  # what CL102 compares, when the claims have one
 
 
 @dataclass
@@ -71,6 +75,7 @@ class ClaimDiff:
     files: list[str]
     subjects: list[Subject]
     notices: list[str] = field(default_factory=list)
+    top: str = "."  # the repository's top folder: paths are relative to it
 
     def to_dict(self) -> dict:
         def mentions(ms):
@@ -84,6 +89,8 @@ class ClaimDiff:
                     "change": c.change, "from": list(c.old), "to": list(c.new),
                     "pages": [{"path": p.path, "before": mentions(p.before), "after": mentions(p.after)}
                               for p in c.pages],
+                    "still_old": [{"path": path, **mentions([m])[0]}
+                                  for path, m in zip(c.still_old_paths, c.still_old)],
                 } for c in s.changes],
             } for s in self.subjects],
         }
@@ -142,6 +149,20 @@ class Git:
             return None
 
 
+def changed_since(base: str, root: str) -> set[str]:
+    """Files changed from where HEAD left `base` (as a pull request shows them), relative
+    to the folder `root`; empty when git or the revision is not there."""
+    try:
+        git = Git(root)
+        names = git.run("diff", "--name-only", "--no-renames", "-z", f"{base}...HEAD", "--",
+                        problem="git diff failed").split(b"\0")
+    except ClaimlintError:
+        return set()
+    here = os.path.abspath(root)
+    return {os.path.relpath(os.path.join(git.top, n.decode("utf-8", "surrogateescape")), here)
+            .replace(os.sep, "/") for n in names if n}
+
+
 def revisions(base: str, head: Optional[str], git: Git) -> tuple[str, str, str, Optional[str]]:
     """(base name, base commit, head name, head commit or None for the working tree)."""
     if head is None and "..." in base:
@@ -179,19 +200,19 @@ def diff_claims(base: str, head: Optional[str], settings: Settings, cwd: str = "
             subject = subjects.get(key)
             if subject is None:
                 subject = subjects[key] = Subject(_label(sample), sample.kind, sample.subject.measure,
-                                                  _subject(sample))
+                                                  _subject(sample), identity=identity(sample, settings.vocab))
             old_text = tuple(describe(old[v][0]) for v in gone)
             new_text = tuple(describe(new[v][0]) for v in came)
             change = changes.get((key, gone, came))
             if change is None:
-                change = changes[(key, gone, came)] = Change(kind, old_text, new_text)
+                change = changes[(key, gone, came)] = Change(kind, old_text, new_text, old_values=gone)
                 subject.changes.append(change)
             change.pages.append(Page(path, [_mention(c) for v in gone for c in old[v]],
                                      [_mention(c) for v in came for c in new[v]]))
     ordered = sorted(subjects.values(), key=lambda s: (s.label, s.kind))
     for s in ordered:
         s.changes.sort(key=lambda c: (ORDER[c.change], c.old, c.new))
-    return ClaimDiff(base_name, base_commit, head_name, head_commit, files, ordered, notices)
+    return ClaimDiff(base_name, base_commit, head_name, head_commit, files, ordered, notices, top=git.top)
 
 
 def _claims(data: Optional[bytes], path: str, settings: Settings, notices: list[str]) -> dict:
@@ -255,7 +276,57 @@ def render_text(result: ClaimDiff) -> str:
                 where = p.before if c.change == "removed" else p.after
                 at = ", ".join(str(m.line) for m in where)
                 lines.append(f"    {p.path}:{at}" + (f" (in {result.base})" if c.change == "removed" else ""))
+            lines += _still_old_lines(c)
     return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def _still_old_lines(c: Change) -> list[str]:
+    if not c.still_old:
+        return []
+    pages: dict[str, list[int]] = {}
+    for path, m in zip(c.still_old_paths, c.still_old):
+        pages.setdefault(path, []).append(m.line)
+    lines = [f"  still {' / '.join(c.old)} on {_count(len(pages), 'other page')} of the archive:"]
+    return lines + [f"    {path}:{', '.join(map(str, ls))}" for path, ls in pages.items()]
+
+
+def find_still_old(result: ClaimDiff, archive: str, settings, plan) -> None:
+    """For each changed claim, the other pages of `archive` (as indexed, on disk) that still
+    state the old value: what a reviewer needs to know to keep the archive consistent."""
+    import json as _json
+
+    from .archive import open_index
+    from .index.refresh import refresh
+
+    wanted = [s for s in result.subjects if s.identity is not None
+              and any(c.change == "changed" for c in s.changes)]
+    if not wanted:
+        return
+    index = open_index(archive)
+    try:
+        refreshed = refresh(index, archive, settings, plan)
+        result.notices += refreshed.errors
+        keys = [_json.dumps(list(s.identity), ensure_ascii=False) for s in wanted]
+        with index.snapshot():
+            groups = dict(index.groups(keys))
+    finally:
+        index.close()
+    for subject in wanted:
+        group = groups.get(tuple(subject.identity), {})
+        for c in (c for c in subject.changes if c.change == "changed"):
+            _mark_still_old(c, group, result.top)
+
+
+def _mark_still_old(change: Change, group: dict, top: str) -> None:
+    changed = {os.path.join(top, p.path) for p in change.pages}
+    for path in sorted(group):
+        full = os.path.abspath(path)
+        if full in changed:
+            continue
+        for claim in group[path]:
+            if (claim.low, claim.high, claim.unit, claim.approximate) in change.old_values:
+                change.still_old_paths.append(os.path.relpath(full, top).replace(os.sep, "/"))
+                change.still_old.append(_mention(claim))
 
 
 def _count(n: int, word: str) -> str:

@@ -1,6 +1,6 @@
 """The HTML report of the demo archive in a real headless Chromium.
 
-Debian's `chromium` (installed by `.ci/run`) is driven by Playwright; Playwright's own
+Debian's `chromium` (installed by `scripts/test`, the README's test command) is driven by Playwright; Playwright's own
 browser download is not used. The report is built by the real command line,
 `claimlint audit DIR --html FILE`, over a copy of the demo archive plus one article whose
 conflicting price stands next to a `<script>` and an `<img onerror>`. The page must not
@@ -46,7 +46,7 @@ def _chromium() -> str:
     path = os.environ.get("CLAIMLINT_CHROMIUM") or shutil.which("chromium")
     if not path:
         pytest.fail("the HTML report test needs Debian's chromium on PATH "
-                    "(apt-get install -y chromium; .ci/run installs it)", pytrace=False)
+                    "(scripts/test installs it; or apt-get install -y chromium)", pytrace=False)
     return path
 
 

@@ -2,7 +2,8 @@
 Actions toolkit escapes them, and a summary that owns up to GitHub's annotation limits."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Optional
 
 from claimlint.model import Finding, Location
 from claimlint.report import github
@@ -26,7 +27,7 @@ def test_one_command_per_finding_then_a_summary(findings, rules):
     lines = render(findings, rules)
     assert len(lines) == len(findings) + 1  # no message can smuggle in an extra line
     assert [line.split(" ", 1)[0] for line in lines[:-1]] == [
-        "::error", "::error", "::warning", "::warning", "::notice", "::warning"]
+        "::error", "::error", "::warning", "::warning", "::warning", "::notice"]  # errors first
     assert lines[-1] == "claimlint: 6 findings (2 errors, 3 warnings, 1 info)."
 
 
@@ -77,7 +78,7 @@ def test_over_the_limit_all_commands_are_printed_and_the_summary_says_so(rules, 
     summary = lines[-1]
     assert not summary.startswith("::")
     assert summary.startswith("claimlint: 18 findings (14 errors, 3 warnings, 1 info).")
-    assert "only the first 10 annotations of each level per step" in summary
+    assert "Not shown as annotations: 4 errors (GitHub annotates the first 10 of each level" in summary
     assert "10 of 14 errors shown" in summary
     assert "warnings shown" not in summary  # 3 warnings are all annotated
     assert "SARIF or Markdown report" in summary
@@ -87,6 +88,45 @@ def test_notices_over_the_limit_are_reported_too(rules, findings):
     debris = next(f for f in findings if f.rule == DEBRIS)
     many = [replace(debris, location=replace(debris.location, line=n, end_line=n)) for n in range(1, 12)]
     assert "10 of 11 notices shown" in render(many, rules)[-1]
+
+
+def test_errors_in_changed_files_and_of_high_confidence_come_first(rules):
+    @dataclass(frozen=True)
+    class Rated(Finding):  # findings may carry a confidence (high|medium|low) or none
+        confidence: Optional[str] = None
+
+    def error(path: str, line: int, confidence: Optional[str] = None) -> Finding:
+        return Rated("CL101", "conflicting-values", "intra-article", "error",
+                     Location(path, line, 1, line, 6, "$1000"), "conflict", confidence=confidence)
+
+    warning = replace(errors(1)[0], severity="warning", location=Location("articles/pr.md", 1, 1, 1, 6, "$1"))
+    findings = [warning, error("articles/a.md", 1, "high"), error("articles/a.md", 2, "low"),
+                error("articles/b.md", 3), error("articles/pr.md", 9, "low"), error("articles/pr.md", 4, "medium")]
+    text = github.render(findings, rules, tool_version="0.1.0", changed={"articles/pr.md"})
+    order = [line.split("::")[2].split(": ")[0] for line in text.splitlines()[:-1]]
+    assert order == ["articles/pr.md:4:1", "articles/pr.md:9:1", "articles/a.md:1:1", "articles/a.md:2:1",
+                     "articles/b.md:3:1", "articles/pr.md:1:1"]
+
+
+def test_the_pull_requests_files_are_read_from_git(tmp_path, monkeypatch, rules):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+                       cwd=tmp_path, check=True, capture_output=True)
+    (tmp_path / "a.md").write_text("a\n")
+    (tmp_path / "b.md").write_text("b\n")
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("checkout", "-qb", "pr")
+    (tmp_path / "b.md").write_text("b changed\n")
+    git("commit", "-qam", "change b")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    findings = [replace(f, location=replace(f.location, path=p)) for f, p in zip(errors(2), ["a.md", "b.md"])]
+    first = github.render(findings, rules, tool_version="0.1.0", root=str(tmp_path)).splitlines()[0]
+    assert "file=b.md," in first
 
 
 def test_golden(findings, rules, tool_version, golden):

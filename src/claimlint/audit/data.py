@@ -20,7 +20,8 @@ def report_data(root: str, findings: list[Finding], documents: int, claims: int,
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_path[f.location.path].append(f)
-    worst = sorted(by_path.items(), key=lambda kv: (-_weight(kv[1]), kv[0]))[:WORST]
+    # "Articles with most findings": by count, then by severity, then by name
+    worst = sorted(by_path.items(), key=lambda kv: (-len(kv[1]), -_weight(kv[1]), kv[0]))[:WORST]
     lines = _Lines()
     return {
         "tool": {"name": "claimlint", "version": __version__},

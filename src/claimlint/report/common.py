@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from typing import Callable
 
 from claimlint.model import SEVERITIES, Finding
 
@@ -15,6 +17,16 @@ SEVERITY_ORDER = tuple(reversed(SEVERITIES))
 def rule_url(code: str) -> str:
     """Where a rule's documentation lives (the page `claimlint explain CODE` mirrors)."""
     return f"{TOOL_URL}/blob/main/docs/rules/{code}.md"
+
+
+def rebased(findings: list[Finding], to_root: Callable[[str], str]) -> list[Finding]:
+    """The findings with every path (theirs and their related locations') as `to_root`
+    gives it: relative to the project root, so every format names a file the same way
+    wherever claimlint runs."""
+    def move(loc):
+        return replace(loc, path=to_root(loc.path))
+    return [replace(f, location=move(f.location), related=tuple(move(r) for r in f.related))
+            for f in findings]
 
 
 def title(finding: Finding) -> str:

@@ -3,13 +3,15 @@
 rdjson columns count UTF-8 bytes, while claimlint counts characters; on a line with a
 "–" or "€" before a claim the two differ, and reviewdog would splice a suggestion into
 the wrong place. So columns are converted by reading the line from the file (paths are
-relative to the working directory, as reviewdog expects), and only when the file still
-holds the finding's text there; otherwise the character columns are kept.
+and only when the file still
+holds the finding's text there; otherwise the character columns are kept. Paths are
+relative to the project root (`root`), where the files are read from.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 from claimlint.model import Finding, Location
 from claimlint.report.common import TOOL_NAME, TOOL_URL, rule_url, worst_severity
@@ -18,8 +20,9 @@ from claimlint.rules.base import RuleMeta
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
-def render(findings: list[Finding], rules: list[RuleMeta], *, tool_version: str) -> str:
-    columns = _ByteColumns()
+def render(findings: list[Finding], rules: list[RuleMeta], *, tool_version: str,
+           root: Optional[str] = None) -> str:
+    columns = _ByteColumns(Path(root or "."))
     result = {
         "source": {"name": TOOL_NAME, "url": TOOL_URL},
         "severity": SEVERITIES[worst_severity(findings) or "info"],
@@ -60,7 +63,8 @@ def _range(loc: Location, columns: "_ByteColumns") -> dict:
 class _ByteColumns:
     """Character columns to UTF-8 byte columns, reading each file at most once."""
 
-    def __init__(self):
+    def __init__(self, root: Path):
+        self._root = root
         self._files: dict[str, list[str] | None] = {}
 
     def convert(self, loc: Location) -> tuple[int, int]:
@@ -73,7 +77,7 @@ class _ByteColumns:
     def _lines(self, path: str) -> list[str] | None:
         if path not in self._files:
             try:
-                self._files[path] = Path(path).read_text(encoding="utf-8").split("\n")
+                self._files[path] = (self._root / path).read_text(encoding="utf-8").split("\n")
             except (OSError, UnicodeDecodeError):
                 self._files[path] = None
         return self._files[path]

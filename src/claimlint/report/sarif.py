@@ -1,13 +1,19 @@
 """SARIF 2.1.0, shaped for GitHub code scanning (`github/codeql-action/upload-sarif`).
 
-GitHub matches alerts across runs by `partialFingerprints`, shows `shortDescription`,
-`fullDescription` and `help` from the rule, and links the related locations (the other
-side of a conflict) that the result message embeds as `[text](id)`.
+GitHub matches alerts across runs by `partialFingerprints` (and folds results that share
+one, so a repeated finding's fingerprint gets `/2`, `/3`... in the order of the file),
+shows `shortDescription`, `fullDescription` and `help` from the rule (the generated page of
+docs/rules), and links the related locations (the other side of a conflict) that the
+result message embeds as `[text](id)`. URIs are relative to the project root, named
+`%SRCROOT%` in `originalUriBaseIds`.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from pathlib import Path
+from typing import Optional
 from urllib.parse import quote
 
 from claimlint.model import Finding, Location
@@ -20,7 +26,13 @@ FINGERPRINT_KEY = "claimlintFingerprint/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(findings: list[Finding], rules: list[RuleMeta], *, tool_version: str) -> str:
+ROOT_DESCRIPTION = ("The project root: the folder of claimlint's configuration file, else the top"
+                    " of the git work tree. Every artifact URI is relative to it.")
+
+
+def render(findings: list[Finding], rules: list[RuleMeta], *, tool_version: str,
+           root: Optional[str] = None) -> str:
+    """`root`: the project root's folder (absolute), which paths are relative to."""
     descriptors, index = _rules(findings, rules)
     run = {
         "tool": {"driver": {
@@ -30,8 +42,9 @@ def render(findings: list[Finding], rules: list[RuleMeta], *, tool_version: str)
             "rules": descriptors,
         }},
         # Columns count characters (Python str offsets), not UTF-16 code units.
+        "originalUriBaseIds": {"%SRCROOT%": _root(root)},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule]) for f in findings],
+        "results": [_result(f, index[f.rule], fp) for f, fp in zip(findings, _fingerprints(findings))],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -54,29 +67,49 @@ def _rules(findings: list[Finding], rules: list[RuleMeta]) -> tuple[list[dict], 
     return descriptors, index
 
 
+def _root(root: Optional[str]) -> dict:
+    out: dict = {"description": {"text": ROOT_DESCRIPTION}}
+    if root:
+        out["uri"] = Path(root).as_uri().rstrip("/") + "/"
+    return out
+
+
+def _fingerprints(findings: list[Finding]) -> list[Optional[str]]:
+    """Each finding's fingerprint, made distinct: the n-th finding with one gets `/n`."""
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        seen[f.fingerprint] += 1
+        n = seen[f.fingerprint]
+        out.append(None if not f.fingerprint else f.fingerprint if n == 1 else f"{f.fingerprint}/{n}")
+    return out
+
+
 def _descriptor(rule: RuleMeta) -> dict:
+    from claimlint import ruledoc
+
     doc = rule.doc.strip() or rule.summary
+    known = bool(rule.doc.strip()) and _is_registered(rule)
+    short = ruledoc.summary(rule)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": _full_description(rule.summary, doc)},
-        "help": {"text": doc, "markdown": doc},
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": " ".join([short, *ruledoc.body(rule)[:1]])},
+        "help": {"text": ruledoc.plain(rule) if known else doc,
+                 "markdown": ruledoc.markdown(rule) if known else doc},
         "helpUri": rule_url(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.category]},
     }
 
 
-def _full_description(summary: str, doc: str) -> str:
-    """The summary and the paragraph that follows it in the doc (usually the "why")."""
-    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    if paragraphs and paragraphs[0] == summary:
-        paragraphs = paragraphs[1:]
-    return " ".join([summary] + paragraphs[:1]).strip()
+def _is_registered(rule: RuleMeta) -> bool:
+    from claimlint.rules import all_rules
+    return rule in all_rules()
 
 
-def _result(finding: Finding, rule_index: int) -> dict:
+def _result(finding: Finding, rule_index: int, fingerprint: Optional[str]) -> dict:
     result = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -89,8 +122,8 @@ def _result(finding: Finding, rule_index: int) -> dict:
             {"id": i, "physicalLocation": _physical(loc), "message": {"text": _related_text(loc)}}
             for i, loc in enumerate(finding.related, start=1)
         ]
-    if finding.fingerprint:
-        result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
     if finding.fix is not None:
         result["fixes"] = [{
             "description": {"text": finding.fix.description},

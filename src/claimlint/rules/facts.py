@@ -18,7 +18,7 @@ from ..model import KINDS
 from ..yamlio import Mapping, check_keys, kind_of, load_yaml, where
 
 _FIELDS = {"id", "claim", "about", "cue", "subject", "value", "low", "high", "unit", "policy",
-           "tolerance", "severity", "source", "as_of", "note"}
+           "tolerance", "severity", "source", "as_of", "note", "review"}
 POLICIES = ("equal", "within", "overlaps")
 
 
@@ -93,6 +93,8 @@ def _fact(path: str, entry, item: str = "") -> Fact:
     if "as_of" in entry and not isinstance(entry["as_of"], (datetime.date, str)):
         raise ConfigError(f"fact {entry['id']!r}: `as_of` must be a date such as 2025-01-30, not "
                           f"{kind_of(entry['as_of'])}", where(path, entry, "as_of"))
+    if not isinstance(entry.get("review", False), bool):  # a drafted fact (`facts suggest`)
+        raise ConfigError(f"fact {entry['id']!r}: `review` must be true or false", where(path, entry, "review"))
     about = _terms(path, entry, "about")
     if about is None and not subject:
         raise ConfigError(f"fact {entry['id']!r} needs `about` or `subject`", at)
