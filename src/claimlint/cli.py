@@ -74,7 +74,7 @@ def _settings(config, facts, **kw) -> Settings:
             raise ClaimlintError("facts file not found", path)
     settings = load_settings(config, tuple(facts), **kw)
     for message in settings.notices:
-        click.echo(f"claimlint: {message}", err=True)
+        display.tell(message)
     return settings
 
 
@@ -388,11 +388,11 @@ def facts_suggest(root, output, min_articles, jobs, config, facts_files):
     _emit(text, output)
     outliers = sum(len({o.path for o in s.outliers}) for s in result.suggestions)
     skipped = "; ".join(f"{n} {why}" for why, n in result.skipped.most_common())
-    click.echo(f"claimlint: {_count(len(result.suggestions), 'fact')} drafted from "
-               f"{_count(result.articles, 'article')}; {_count(outliers, 'page')} disagree with them"
-               + (f" (skipped: {skipped})" if skipped else ""), err=True)
+    display.tell(f"{_count(len(result.suggestions), 'fact')} drafted from "
+                 f"{_count(result.articles, 'article')}; {_count(outliers, 'page')} disagree with them"
+                 + (f" (skipped: {skipped})" if skipped else ""))
     for message in refreshed.errors:
-        click.echo(f"claimlint: error: {message}", err=True)
+        display.error(message)
     sys.exit(EXIT_USAGE if refreshed.errors else 0)
 
 

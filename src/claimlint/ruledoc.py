@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .display import printable
 from .rules.base import RuleMeta, examples
 
 DOCS_FOLDER = Path("docs") / "rules"
@@ -167,7 +168,7 @@ def main(argv: list[str]) -> int:
     if check_only:
         wrong = stale(folder)
         for name in wrong:
-            print(f"{folder / name}: out of date (run python -m claimlint.ruledoc)", file=sys.stderr)
+            print(printable(f"{folder / name}: out of date (run python -m claimlint.ruledoc)"), file=sys.stderr)
         return 1 if wrong else 0
     folder.mkdir(parents=True, exist_ok=True)
     for name in stale(folder):
@@ -177,7 +178,7 @@ def main(argv: list[str]) -> int:
             target.unlink()
         else:
             target.write_text(wanted, encoding="utf-8")
-        print(f"wrote {target}" if wanted is not None else f"removed {target}")
+        print(printable(f"wrote {target}" if wanted is not None else f"removed {target}"))
     return 0
 
 

@@ -45,7 +45,7 @@ def audit(root, jobs, engine, scheduler, html_path, json_path, csv_path, since, 
             raise ClaimlintError("facts file not found", path)
     settings = load_settings(config, tuple(facts), fail_on=fail_on, start=root)
     for message in settings.notices:
-        click.echo(f"claimlint: {message}", err=True)
+        display.tell(message)
     plan = audit_plan(jobs, engine, scheduler, max_file_size * 1_000_000, wants_progress())
     index = open_index(root, index_path)
     news = created(index)
