@@ -19,6 +19,8 @@ from .numbers import (CURRENCY_CODES, CURRENCY_PREFIX, CURRENCY_SUFFIX, DIGITS, 
                       parse_digits, power_of, scale_of)
 
 
+# A scale after a currency code: "75 USD million".
+_SCALE_WORD = r"[^\S\n]+(?:thousand|million|billion|trillion)\b"
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
 _CENTS = rf"\s+(?:and\s+)?(?:\d{{1,2}}|{NUMBER_WORD})\s+cents?\b"
 
@@ -32,7 +34,8 @@ def _amount(tag: str) -> str:
             rf"(?P<scale{tag}>{SCALE}|(?(cur{tag})m\b|(?!)))?"  # $1.2m: after a currency, m = million
             rf"|(?P<word{tag}>\b{NUMBER_WORD})\b)"
             rf"(?P<plus{tag}>{GAP}\+(?!\d))?"
-            rf"(?P<suf{tag}>{CURRENCY_SUFFIX})?(?P<cents{tag}>{_CENTS})?(?P<pct{tag}>{GAP}%)?")
+            rf"(?P<suf{tag}>{CURRENCY_SUFFIX})?(?P<sscale{tag}>(?(suf{tag}){_SCALE_WORD}|(?!)))?"
+            rf"(?P<cents{tag}>{_CENTS})?(?P<pct{tag}>{GAP}%)?")
 
 
 
@@ -203,8 +206,17 @@ def _value(match, tag: str) -> Optional[float]:
         value = value_of(word)
     else:
         return None
+    value *= scale_of(match.group(f"sscale{tag}")) * _million_code(match.group(f"suf{tag}"))
     cents = match.group(f"cents{tag}")
     return value + _cents(cents) if cents else value
+
+
+_MILLION_CODE = regex.compile(r"\s*M[A-Z]{3}")
+
+
+def _million_code(suffix: Optional[str]) -> float:
+    """"30 MUSD": an M joined to a currency code means millions."""
+    return 1e6 if suffix and _MILLION_CODE.fullmatch(suffix) else 1.0
 
 
 _CENT_AMOUNT = regex.compile(rf"\d{{1,2}}|{NUMBER_WORD}")
@@ -232,6 +244,8 @@ def _read(text: str, match, currency: tuple[Optional[str], str], limit: int) -> 
         return None
     kind, unit = _kind_and_unit(match, None, currency)
     unit_match = None
+    if kind == "percentage" and _POINTS.match(text, match.end()):
+        unit = "percentage point"  # "2% points"
     if kind is None:  # a currency or % on the number itself wins over any word after it
         unit_match = UNIT.match(text, match.end(), min(limit, match.end() + 60))
         if unit_match is not None:
@@ -240,10 +254,12 @@ def _read(text: str, match, currency: tuple[Optional[str], str], limit: int) -> 
             low, high = (v * factor if v is not None else None for v in (low, high))
     if kind == "price":
         low, high = _thousands(match, "a", low), _thousands(match, "b", high)
+        if _is_weight(text, match):
+            return None
     if match.group("neg"):
         if kind != "percentage":
             return None  # a negative price, count or duration is no claim of this kind
-        low, high = (-v if v is not None else None for v in (high, low))
+        low, high = (-v if v is not None else None for v in (low, high))
     numa, numb = match.group("numa", "numb")
     digits_only = (numa is None or numa.isdigit()) and (numb is None or numb.isdigit())
     words_before_unit = bool(unit_match) and unit_match.end() - match.end() > 6
@@ -297,6 +313,23 @@ def _thousands(match, tag: str, value):
             or match.group(f"sup{tag}") or not _ONE_DOT_GROUP.fullmatch(num):
         return value
     return float(num.replace(".", ""))
+
+
+_POINTS = regex.compile(r"[^\S\n]+points?\b", regex.I)
+_POUNDS = regex.compile(r"\s+pounds?$", regex.I)
+_WEIGHT_BEFORE = regex.compile(r"\b(?:weigh\w*|lost|lose|loses|losing|gain\w*|shed\w*|heavier|lighter"
+                               r"|overweight|excess)\b[^.;\n]*$", regex.I)
+_WEIGHT_AFTER = regex.compile(r"\s+(?:of\s+)?(?:weight|fat|body\s*weight|heavier|lighter|overweight)\b",
+                              regex.I)
+
+
+def _is_weight(text: str, match) -> bool:
+    """"lost 40 pounds", "8 pounds of weight": pounds that weigh, not pay."""
+    suffix = match.group("sufb") or match.group("sufa") or ""
+    if not _POUNDS.search(suffix):
+        return False
+    return bool(_WEIGHT_BEFORE.search(text, max(0, match.start() - 50), match.start())
+                or _WEIGHT_AFTER.match(text, match.end(), match.end() + 30))
 
 
 def _word_scale(words: Optional[str]) -> float:

@@ -5,8 +5,8 @@ forms that hide a number made plain, so every offset still points at the source.
   ideographic space a space.
 - The Arabic thousands and decimal separators (U+066C, U+066B) become "," and ".".
 - Format characters inside a number (a zero-width joiner or space, a soft hyphen:
-  "$7,<ZWJ>000") move to the number's front, so it reads $7,000 and never $7; `widen`
-  gives a quantity found there its full source span back.
+  "$7,<ZWJ>000") become spaces at the number's front, so it reads $7,000 and never $7;
+  `widen` gives a quantity found there its full source span back.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _NUMBER_CHAR = re.compile(rf"[\d.,{_FORMAT}$€£¥₩₹]")
 @dataclass(frozen=True)
 class ReadingText:
     text: str
-    moved: frozenset[int] = frozenset()  # offsets of format characters moved to a front
+    moved: frozenset[int] = frozenset()  # offsets of the spaces that stand for moved format characters
 
     def widen(self, start: int) -> int:
         """A quantity's start, moved back over the format characters moved before it."""
@@ -43,7 +43,8 @@ def reading_text(text: str) -> ReadingText:
         start, end = _number_bounds(chars, hit.start(), hit.end())
         token = chars[start:end]
         hidden = [c for c in token if _is_format(c)]
-        chars[start:end] = hidden + [c for c in token if not _is_format(c)]
+        # as spaces: a joiner before the number would be a word character to `regex`
+        chars[start:end] = [" "] * len(hidden) + [c for c in token if not _is_format(c)]
         moved.update(range(start, start + len(hidden)))
     return ReadingText("".join(chars), frozenset(moved))
 
