@@ -1,7 +1,8 @@
 """Number expressions built around words rather than one amount and its unit.
 
-- Durations named by their unit: "half a day", "an hour and a half", "week-long", "a decade",
-  "overnight" (a stay of one night, counted in nights as "3 nights" is).
+- Durations named by their unit: "half a day", "an hour and a half", "week-long",
+  "overnight" (a stay of one night, counted in nights as "3 nights" is). "A decade" is
+  not read: "studied for more than a decade" is history, not a length of treatment.
 - Proportions: "one in five", "4 out of 5" are percentages (20%, 80%); the claim's text is
   the wording, so a reader sees what was written.
 - A range whose ends have different units ("6 weeks to 3 months") is one duration in the
@@ -26,10 +27,9 @@ _IDIOM = regex.compile(
     rf"(?i:\b(?P<half>half)[-\s]+an?[-\s]+{_UNIT}\b"
     rf"|\ban?\s+{_UNIT.replace('unit', 'unit2')}\s+and\s+a\s+half\b"
     rf"|\b{_UNIT.replace('unit', 'unit3')}-long\b"
-    r"|\ban?\s+(?P<decade>decade|fortnight)\b"
     r"|(?<=\b(?:stay|stays|staying|kept|remain|remains|spend|spent)\s+)(?P<night>overnight)\b"
     r"|\b(?P<night2>overnight)(?=\s+(?:hospital\s+|clinic\s+)?(?:stay|admission|observation)))")
-_IDIOM_HINTS = ("half", "-long", "overnight", "decade", "fortnight")
+_IDIOM_HINTS = ("half", "-long", "overnight")
 _NUMBER = rf"(?:\d{{1,4}}|{PHRASE})"
 _PROPORTION = regex.compile(
     rf"(?<![\w.,]){_NUMBER.replace('(?:', '(?P<part>', 1)}\s+(?:in|out\s+of)\s+"
@@ -60,9 +60,6 @@ def find_forms(text: str, start: int, end: int) -> list[Quantity]:
 def _idiom(match) -> Quantity:
     if match.group("night") or match.group("night2"):
         return Quantity(match.start(), match.end(), "count", 1, 1, "night")
-    if match.group("decade"):
-        value, unit = (10, "year") if match.group("decade").lower() == "decade" else (2, "week")
-        return Quantity(match.start(), match.end(), "duration", value, value, unit)
     unit = match.group("unit") or match.group("unit2") or match.group("unit3")
     value = 0.5 if match.group("half") else 1.5 if match.group("unit2") else 1.0
     return Quantity(match.start(), match.end(), "duration", value, value, unit.lower())
