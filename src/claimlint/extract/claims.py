@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import Optional
 
 import regex
@@ -10,8 +11,12 @@ from ..model import Block, Claim, Document
 from ..subjects.attach import Site, attach
 from ..subjects.vocabulary import Vocabulary
 from .nlp import sentence_bounds
-from .numbers import CURRENCY_CODES, CURRENCY_SIGNS, CURRENCY_WORDS, currency_of
+from .currencies import article_country
+from .exclusions import Zones
+from .forms import find_forms, merge_unit_ranges, without_frequencies
+from .numbers import CURRENCY_CODES, CURRENCY_NAME, SYMBOL, currency_of
 from .quantities import UNIT, Quantity, find_quantities, unit_kind
+from .surface import reading_text
 
 _YEAR_BEFORE = regex.compile(
     r"\b(?:in|since|by|from|between|until|till|before|after|during|of|circa|year|the|a|an|enacted|"
@@ -37,10 +42,8 @@ _PRICE_DIFFERENCE_BEFORE = regex.compile(
 # A table column (or row) header naming what its bare numbers measure: "Cell count",
 # "Price (EUR)", "Stay (days)", "Success rate (%)", "Grafts", "Founded".
 _HEADER_CELLS = regex.compile(r"\bcells\b|\bcell[\s-](?:counts?|doses?|numbers?)\b|\bMSCs\b", regex.I)
-_SIGNS = "|".join(regex.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
 _HEADER_CURRENCY = regex.compile(
-    rf"\b(?:{'|'.join(CURRENCY_CODES)})\b|(?<!\w)(?i:{_SIGNS})(?!\w)|\$"
-    rf"|\b(?i:{'|'.join(sorted(CURRENCY_WORDS, key=len, reverse=True))})\b")
+    rf"\b(?:{'|'.join(CURRENCY_CODES)})\b|(?<!\w){SYMBOL}(?!\w)|\$|\b{CURRENCY_NAME}")
 # A duration unit only in brackets or after "in" ("Stay (days)", "Healing in months"): a
 # column "Day" or "Days" numbers the days of a schedule. Count nouns stand alone ("Grafts").
 _HEADER_DURATION = regex.compile(r"[(\[]\s*(hours|hrs|days|weeks|months|years)\s*[)\]]"
@@ -60,11 +63,15 @@ _EMPTY_CELL = regex.compile(
 
 
 def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> list[Claim]:
+    """The claims of `doc`; a bare "$" is `dollar` (the `currency:` setting) unless the
+    currency table says otherwise for the article's country."""
     claims: list[Claim] = []
+    reading = reading_text(doc.text)
+    currency = (dollar, article_country(doc, vocab))
     for index, block in enumerate(doc.blocks):
         if block.kind == "table_header":
             continue
-        quantities = _distinct(find_quantities(doc.text, block.start, block.end, dollar))
+        quantities = _block_quantities(reading, block, currency)
         if not quantities:
             continue
         sentences = sentence_bounds(doc.text, block.start, block.end)
@@ -76,11 +83,23 @@ def extract_claims(doc: Document, vocab: Vocabulary, dollar: str = "USD") -> lis
             site = _site(doc, block, quantity, sentences, columns, position, neighbours)
             kind, unit = quantity.kind, quantity.unit
             if kind is None:
-                kind, unit = _bare_kind(doc.text, quantity, site, _cell_of(block, quantity), dollar)
+                kind, unit = _bare_kind(doc.text, quantity, site, _cell_of(block, quantity), currency)
             if kind is None:
                 continue
             claims.append(_claim(doc, vocab, quantity, site, kind, index, unit))
     return claims
+
+
+def _block_quantities(reading, block: Block, currency: tuple[str, Optional[str]]) -> list[Quantity]:
+    """The quantities of a block, read from the reading text, outside exclusion zones, with
+    spans on the source characters."""
+    text, (dollar, country) = reading.text, currency
+    found = list(find_quantities(text, block.start, block.end, dollar, country))
+    found += find_forms(text, block.start, block.end)
+    zones = Zones(text, block.start, block.end)
+    kept = [q if q.start == reading.widen(q.start) else replace(q, start=reading.widen(q.start))
+            for q in merge_unit_ranges(text, without_frequencies(text, _distinct(found))) if not zones.touches(q.start, q.end)]
+    return kept
 
 
 def _distinct(found) -> list[Quantity]:
@@ -160,7 +179,7 @@ def _cell_of(block: Block, q: Quantity) -> Optional[int]:
 
 
 def _bare_kind(text: str, q: Quantity, site: Site, cell: Optional[int],
-               dollar: str = "USD") -> tuple[Optional[str], str]:
+               currency: tuple[str, Optional[str]]) -> tuple[Optional[str], str]:
     """The kind and unit of a number without a unit of its own, from its context; else None."""
     if _is_year(q):
         if _YEAR_BEFORE.search(text, max(0, q.start - 40), q.start) or \
@@ -170,7 +189,7 @@ def _bare_kind(text: str, q: Quantity, site: Site, cell: Optional[int],
         return None, ""
     if cell is not None:  # a table cell: its column header says, else its row's first cell
         for header in (site.column, site.block.label if cell > 0 else ""):
-            found = _header_kind(header, q, dollar)
+            found = _header_kind(header, q, currency)
             if found[0]:
                 return found
         return None, ""
@@ -187,12 +206,13 @@ def _is_year(q: Quantity) -> bool:
                                    for v in (q.low, q.high)) and q.low <= q.high
 
 
-def _header_kind(header: str, q: Quantity, dollar: str) -> tuple[Optional[str], str]:
+def _header_kind(header: str, q: Quantity, currency: tuple[str, Optional[str]]) -> tuple[Optional[str], str]:
     if not header:
         return None, ""
-    currency = _HEADER_CURRENCY.search(header)
-    if currency:
-        return "price", currency_of(currency.group(), None, dollar) or dollar
+    mark = _HEADER_CURRENCY.search(header)
+    if mark:
+        dollar, country = currency
+        return "price", currency_of(mark.group(), None, country, dollar) or dollar
     if _HEADER_CELLS.search(header):
         value = max(v for v in (q.low, q.high) if v is not None)
         return ("cell_count", "cells") if value >= 1000 else (None, "")
@@ -216,6 +236,7 @@ def _claim(doc: Document, vocab: Vocabulary, q: Quantity, site: Site, kind: str,
     comparison = kind in ("percentage", "count") and bool(
         _COMPARISON.match(doc.text, q.end, q.end + 40)
         or _COMPARISON_BEFORE.search(doc.text, max(0, q.start - 60), q.start))
+    comparison = comparison or unit == "percentage point"  # a difference of two rates
     if kind == "price":
         comparison = bool(_PRICE_DIFFERENCE.match(doc.text, q.end, q.end + 20)
                           or _PRICE_DIFFERENCE_BEFORE.search(doc.text, max(0, q.start - 40), q.start))

@@ -9,6 +9,10 @@ import re
 from functools import lru_cache
 
 MAX_SPACY_CHARS = 100_000  # longer blocks are split before tokenising
+# spaCy's prefix and suffix search takes quadratic time in a run of punctuation with no
+# space (100 KB of `[` took minutes); longer runs reach the tokenizer cut by spaces.
+MAX_PUNCTUATION_RUN = 64
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCTUATION_RUN + 1))
 
 
 @lru_cache(maxsize=1)
@@ -48,10 +52,22 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if stop < end:  # cut at the last white space so no token is split
             cut = text.rfind(" ", pos, stop)
             stop = cut if cut > pos else stop
-        doc = nlp.make_doc(text[pos:stop])
+        doc = nlp.make_doc(_cut_punctuation_runs(text[pos:stop]))
         bounds += [(pos + s, pos + e) for s, e in _sentences(doc)]
         pos = stop
     return bounds
+
+
+def _cut_punctuation_runs(text: str) -> str:
+    """`text` with a space for every 65th character of a long punctuation run (same length)."""
+    return PUNCTUATION_RUN.sub(_cut_run, text) if len(text) > MAX_PUNCTUATION_RUN else text
+
+
+def _cut_run(match: "re.Match") -> str:
+    chars = list(match.group())
+    cuts = chars[MAX_PUNCTUATION_RUN::MAX_PUNCTUATION_RUN + 1]
+    chars[MAX_PUNCTUATION_RUN::MAX_PUNCTUATION_RUN + 1] = " " * len(cuts)
+    return "".join(chars)
 
 
 def _sentences(doc) -> list[tuple[int, int]]:

@@ -12,9 +12,17 @@ from typing import Iterator, Optional
 
 import regex
 
-from .numbers import (CURRENCY_CODES, CURRENCY_PREFIX, CURRENCY_SIGNS, CURRENCY_SUFFIX, DIGITS, GAP,
-                      NUMBER_WORD, POWER, SCALE, SPACED_DIGITS, WORDS, currency_of, parse_digits,
-                      power_of, scale_of)
+from .currencies import currency_table
+from .number_words import FIRST_WORDS, SCALES, value_of
+from .numbers import (CURRENCY_CODES, CURRENCY_PREFIX, CURRENCY_SUFFIX, DIGITS, FRACTION, GAP,
+                      NUMBER_WORD, POWER, SCALE, SIGN_CHARS, SPACED_DIGITS, currency_of,
+                      parse_digits, power_of, scale_of)
+
+
+# A scale after a currency code: "75 USD million".
+_SCALE_WORD = r"[^\S\n]+(?:thousand|million|billion|trillion)\b"
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+_CENTS = rf"\s+(?:and\s+)?(?:\d{{1,2}}|{NUMBER_WORD})\s+cents?\b"
 
 
 def _amount(tag: str) -> str:
@@ -22,28 +30,45 @@ def _amount(tag: str) -> str:
     number = (rf"(?(cur{tag}){SPACED_DIGITS}|(?!))|{SPACED_DIGITS}(?={CURRENCY_SUFFIX})"
               rf"|{DIGITS}")
     return (rf"(?P<cur{tag}>{CURRENCY_PREFIX})?"
-            rf"(?:(?P<num{tag}>{number}){POWER.replace('(?P<exp>', f'(?P<exp{tag}>').replace('(?P<sup>', f'(?P<sup{tag}>')}?"
+            rf"(?:(?P<num{tag}>{number})(?P<frac{tag}>{FRACTION})?{POWER.replace('(?P<exp>', f'(?P<exp{tag}>').replace('(?P<sup>', f'(?P<sup{tag}>')}?"
             rf"(?P<scale{tag}>{SCALE}|(?(cur{tag})m\b|(?!)))?"  # $1.2m: after a currency, m = million
-            rf"|(?P<word{tag}>\b{NUMBER_WORD})(?:\s(?P<wscale{tag}>thousand|million|billion))?\b)"
+            rf"|(?P<word{tag}>\b{NUMBER_WORD})\b)"
             rf"(?P<plus{tag}>{GAP}\+(?!\d))?"
-            rf"(?P<suf{tag}>{CURRENCY_SUFFIX})?(?P<pct{tag}>{GAP}%)?")
+            rf"(?P<suf{tag}>{CURRENCY_SUFFIX})?(?P<sscale{tag}>(?(suf{tag}){_SCALE_WORD}|(?!)))?"
+            rf"(?P<cents{tag}>{_CENTS})?(?P<pct{tag}>{GAP}%)?")
 
 
-_START = r"(?:(?<![\w$€£¥₩₺฿₹])(?=[$€£¥₩₺฿₹A-Z])|(?<![\w.,$€£¥₩₺฿₹/#+\-]|[A-Za-z]-|\d[-–/.:]))"
-_SEPARATOR = r"\s*(?:-|–|—|~|to|and|or|through|until)\s*(?:-\s*)?"
-QUANTITY = regex.compile(
-    rf"{_START}(?P<lt>[<>≤≥]=?{GAP}|~{GAP}|≈{GAP})?{_amount('a')}"
-    rf"(?:(?P<sep>{_SEPARATOR}){_amount('b')})?"
-    r"(?![^\Wx×]|[x×]\w|/\d|[.,]\d|-\d\d|:\d)", regex.V0)
+
+_START = (rf"(?:(?<![\w{SIGN_CHARS}])(?=[{SIGN_CHARS}A-Z])"
+          rf"|(?<![\w.,{SIGN_CHARS}/#+\-]|[A-Za-z]-|\d[-–/.:]))")
+# Between the ends of a range: a dash or a word ("to", "through"), also across a few words
+# ("$4,600 and can go up to $9,500", "from €2,900, up to €4,100", "$15,000 to over $30,000").
+_SEPARATOR = (r"\s*(?:,?\s*(?:and\s+)?(?:(?:can|may|could|might|will)\s+(?:go|run|rise|reach|cost)\s+)?up\s+to"
+              r"|to\s+(?:over|more\s+than|as\s+much\s+as)|-|–|—|~|to|and|or|through|until)\s*(?:-\s*)?")
+# A unit joined to its number ("3h", "3.5years", "45min") does not end the number early.
+_JOINED_UNIT = r"(?:h|hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|mos?|months?|yrs?|years?)\b"
+_END = rf"(?!(?!{_JOINED_UNIT})[^\Wx×]|[x×]\w|/\d|[.,]\d|-\d\d|:\d)"
+_NEGATIVE = r"(?P<neg>(?i:minus|negative)[^\S\n]+|−)?"
+
+
+def _quantity(ranges: bool) -> str:
+    second = rf"(?:(?P<sep>{_SEPARATOR}){_amount('b')})?" if ranges else _amount("b").join(("(?:(?P<sep>(?!))", ")?"))
+    return rf"{_START}{_NEGATIVE}(?P<lt>[<>≤≥]=?{GAP}|~{GAP}|≈{GAP})?{_amount('a')}{second}{_END}"
+
+
+QUANTITY = regex.compile(_quantity(ranges=True), regex.V0)
+SINGLE = regex.compile(_quantity(ranges=False), regex.V0)  # one amount, where a range is two
 # Words between a number and its count noun ("3 porcelain veneers"), never a measure
 # ("4.5 mm implants") nor a word that links a new phrase ("1000 or visit", below).
 _NOT_BETWEEN = r"(?!(?:mm|cm|ml|mg|mcg|kg|g|inch|inches|cc|cells?|MSCs?)\s)"
 # ... nor, before "cells", a word that links a new phrase ("2023 for a new cell line").
 _NOT_LINKING = r"(?!(?:for|a|an|the|in|at|to|with|and|or|per|from|by|into|on|is|are|was|were)\s)"
 UNIT = regex.compile(
-    r"(?i:(?P<pct>\s*%|\s+(?:percent|per\s?cent)\b)"
+    r"(?i:(?P<points>\s*(?:%|percentage|per\s?cent)[^\S\n]+points?\b)"
+    r"|(?P<pct>\s*%|\s+(?:percent|per\s?cent)(?!age)\b)"
     r"|\s*-?\s*(?:(?:business|working|calendar|consecutive|full|additional|extra)\s+)?"
-    r"(?P<dur>hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    r"(?P<dur>hours?|hrs?|h|minutes?|mins?|days?|weeks?|wks?|fortnights?|months?|mos?|years?"
+    r"|yrs?|decades?)\b"
     r"|(?P<mult>\s*[x×](?![\w]))|\s+(?P<times>times|fold)\b|(?P<fold>-fold)\b"
     rf"|(?:\s+(?:{_NOT_BETWEEN}{_NOT_LINKING}[a-z\-]+\s+){{0,2}}?|-)"
     r"(?P<count>visits?|sessions?|injections?|grafts?|implants?|trips?|"
@@ -54,10 +79,12 @@ UNIT = regex.compile(
 # sign, digits, a currency mark or a number word, and (see _START) follows no word
 # character. Scanned with the standard `re` over the lower-cased text, which is several
 # times faster than any `regex` pattern with case-insensitive alternatives.
-_FIRST_WORDS = sorted({w.lower() for w in (*WORDS, *CURRENCY_SIGNS, *CURRENCY_CODES)},
-                      key=len, reverse=True)
-_CANDIDATES = re.compile(r"(?<![a-z0-9_])(?=[<>≤≥~≈$€£¥₩₺฿₹₱\d]|"
-                         + "|".join(map(re.escape, _FIRST_WORDS)) + ")")
+_FIRST_WORDS = sorted({w.lower() for w in (*FIRST_WORDS, *currency_table().symbols, *CURRENCY_CODES,
+                                             "minus", "negative")}, key=len, reverse=True)
+_CANDIDATE_PATTERN = (rf"(?<![a-z0-9_])(?=[<>≤≥~≈−{SIGN_CHARS}\d]|"
+                      + "|".join(map(re.escape, _FIRST_WORDS)) + ")")
+_CANDIDATES = re.compile(_CANDIDATE_PATTERN)
+_CANDIDATES_ANY_CASE = re.compile(_CANDIDATE_PATTERN, re.I)
 # Lower-casing maps whatever `(?i)` matches onto these words (and VAGUE's), save "ſ" (an
 # "s" to `(?i)`); and it keeps offsets, save for "İ" (two characters in lower case).
 _LONG_S = "ſ"
@@ -83,8 +110,11 @@ _IDENTIFIER = regex.compile(
     r"|\b(?i:no|nr|pp?|art|sec|ch|ref)\.|[#№§])[^\S\n]*$")
 # A number after these is a step of rounding or pricing, not a claim ("to the nearest $100").
 _ROUNDING = regex.compile(r"\b(?:nearest|increments? of|multiples? of|steps? of)[^\S\n]*$", regex.I)
-_DURATION = {"hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week",
-             "month": "month", "mo": "month", "year": "year", "yr": "year"}
+# A duration's unit as written -> (unit, factor): "two decades" is 20 years.
+_DURATION = {"hour": ("hour", 1), "hr": ("hour", 1), "h": ("hour", 1), "minute": ("minute", 1),
+             "min": ("minute", 1), "day": ("day", 1), "week": ("week", 1), "wk": ("week", 1),
+             "fortnight": ("week", 2), "month": ("month", 1), "mo": ("month", 1),
+             "year": ("year", 1), "yr": ("year", 1), "decade": ("year", 10)}
 LOW_OPEN = {"up to", "as much as", "as many as", "as high as", "no more than", "at most", "under",
             "less than", "fewer than", "below", "<", "<=", "≤", "or less", "or fewer"}
 HIGH_OPEN = {"from", "over", "more than", "at least", "above", "in excess of", "exceed", "exceeds",
@@ -108,13 +138,15 @@ class Quantity:
 
 
 def find_quantities(text: str, start: int = 0, end: Optional[int] = None,
-                    dollar: str = "USD") -> Iterator[Quantity]:
+                    dollar: str = "USD", country: Optional[str] = None) -> Iterator[Quantity]:
+    """The quantities of text[start:end]; a bare "$" is `dollar` unless the table's entry for
+    the article's `country` says otherwise."""
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
     if len(lowered) != end - start or _LONG_S in lowered:
         lowered = None  # the scans below need the exact text
     for match in _quantity_matches(text, start, end, lowered):
-        quantity = _read(text, match, dollar, end)
+        quantity = _read(text, match, (country, dollar), end)
         if quantity is not None:
             yield quantity
     if lowered is None or any(word in lowered for word in _VAGUE_WORDS):
@@ -123,35 +155,80 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None,
 
 
 def _quantity_matches(text: str, start: int, end: int, lowered: Optional[str]):
-    """The matches of `QUANTITY.finditer(text, start, end)`, found faster: the long pattern
-    is tried only where a match can begin, which a much cheaper scan of `lowered` (the
-    text between start and end in lower case) finds."""
+    """The matches of QUANTITY in text[start:end], found faster: the long pattern is tried
+    only where a match can begin, which a much cheaper scan (of `lowered`, the text in lower
+    case, when it keeps offsets) finds. Two amounts that are no range ("62% and 71%",
+    "rose 8% to $4.2 million") are matched one by one."""
     if lowered is None:
-        yield from QUANTITY.finditer(text, start, end)
-        return
+        candidates = _CANDIDATES_ANY_CASE.finditer(text, start, end)
+        offset = 0
+    else:
+        candidates, offset = _CANDIDATES.finditer(lowered), start
     resume = start  # like finditer, look for the next match only after the last one
-    for candidate in _CANDIDATES.finditer(lowered):
-        pos = start + candidate.start()
+    for candidate in candidates:
+        pos = offset + candidate.start()
         if pos < resume:
             continue
         match = QUANTITY.match(text, pos, end)
+        if match is not None and match.group("sep") is not None and _two_amounts(text, match):
+            match = SINGLE.match(text, pos, end)
         if match is not None:
             resume = match.end()
             yield match
 
 
+def _two_amounts(text: str, match) -> bool:
+    """A list ("62% and 71%") or two kinds ("8% to $4.2 million"), not one range."""
+    sep = match.group("sep").strip().lower()
+    if sep == "and":
+        qualifier = _QUALIFIER.search(text, max(0, match.start() - 30), match.start())
+        if not qualifier or qualifier.group("q").lower() != "between":
+            return True
+    marks = [_mark(match, tag) for tag in "ab"]
+    return None not in marks and marks[0] != marks[1]
+
+
+def _mark(match, tag: str) -> Optional[str]:
+    """What an amount's own sign says it is: "%", a currency mark, or None."""
+    if match.group(f"pct{tag}"):
+        return "%"
+    marks = [m.strip().lower() for m in match.group(f"cur{tag}", f"suf{tag}") if m and m.strip()]
+    return marks[0] if marks else None
+
+
 def _value(match, tag: str) -> Optional[float]:
-    num = match.group(f"num{tag}")
+    num, word = match.group(f"num{tag}", f"word{tag}")
     if num is not None:
-        value = parse_digits(num) * power_of(match.group(f"exp{tag}"), match.group(f"sup{tag}"))
-        return value * scale_of(match.group(f"scale{tag}"))
-    word = match.group(f"word{tag}")
-    if word is None:
+        value = parse_digits(num) + (value_of(match.group(f"frac{tag}")) if match.group(f"frac{tag}") else 0)
+        value *= power_of(match.group(f"exp{tag}"), match.group(f"sup{tag}"))
+        value *= scale_of(match.group(f"scale{tag}"))
+    elif word is not None:
+        value = value_of(word)
+    else:
         return None
-    return WORDS[word.lower()] * scale_of(match.group(f"wscale{tag}"))
+    value *= scale_of(match.group(f"sscale{tag}")) * _million_code(match.group(f"suf{tag}"))
+    cents = match.group(f"cents{tag}")
+    return value + _cents(cents) if cents else value
 
 
-def _read(text: str, match, dollar: str, limit: int) -> Optional[Quantity]:
+_MILLION_CODE = regex.compile(r"\s*M[A-Z]{3}")
+
+
+def _million_code(suffix: Optional[str]) -> float:
+    """"30 MUSD": an M joined to a currency code means millions."""
+    return 1e6 if suffix and _MILLION_CODE.fullmatch(suffix) else 1.0
+
+
+_CENT_AMOUNT = regex.compile(rf"\d{{1,2}}|{NUMBER_WORD}")
+
+
+def _cents(text: str) -> float:
+    amount = _CENT_AMOUNT.search(text.split(None, 1)[-1] if text.split()[0].lower() == "and" else text)
+    number = amount.group()
+    return (float(number) if number.isdigit() else value_of(number)) / 100
+
+
+def _read(text: str, match, currency: tuple[Optional[str], str], limit: int) -> Optional[Quantity]:
     high = _value(match, "b")
     low = _shared_scale(match, _value(match, "a"), high)
     is_range = high is not None
@@ -165,14 +242,24 @@ def _read(text: str, match, dollar: str, limit: int) -> Optional[Quantity]:
         return None  # "3 and 4" outside "between ... and" is two numbers, not a range
     if sep == "or" and not is_range:
         return None
-    kind, unit = _kind_and_unit(match, None, dollar)
+    kind, unit = _kind_and_unit(match, None, currency)
     unit_match = None
+    if kind == "percentage" and _POINTS.match(text, match.end()):
+        unit = "percentage point"  # "2% points"
     if kind is None:  # a currency or % on the number itself wins over any word after it
         unit_match = UNIT.match(text, match.end(), min(limit, match.end() + 60))
         if unit_match is not None:
             kind, unit = unit_kind(unit_match)
+            factor = unit_factor(unit_match)
+            low, high = (v * factor if v is not None else None for v in (low, high))
     if kind == "price":
         low, high = _thousands(match, "a", low), _thousands(match, "b", high)
+        if _is_weight(text, match):
+            return None
+    if match.group("neg"):
+        if kind != "percentage":
+            return None  # a negative price, count or duration is no claim of this kind
+        low, high = (-v if v is not None else None for v in (low, high))
     numa, numb = match.group("numa", "numb")
     digits_only = (numa is None or numa.isdigit()) and (numb is None or numb.isdigit())
     words_before_unit = bool(unit_match) and unit_match.end() - match.end() > 6
@@ -208,10 +295,11 @@ def _read(text: str, match, dollar: str, limit: int) -> Optional[Quantity]:
 
 def _shared_scale(match, low, high):
     """`$5-8k`, `50-100 million`: a scale written once, after the range, applies to both ends."""
-    if low is None or high is None or any(match.group("scalea", "wscalea", "expa", "supa")):
+    if low is None or high is None or any(match.group("scalea", "expa", "supa")) \
+            or _word_scale(match.group("worda")) > 1:
         return low
-    scale, word, exp, sup = match.group("scaleb", "wscaleb", "expb", "supb")
-    factor = scale_of(scale or word) * power_of(exp, sup)
+    scale, exp, sup = match.group("scaleb", "expb", "supb")
+    factor = max(scale_of(scale), _word_scale(match.group("wordb"))) * power_of(exp, sup)
     return low * factor if factor > 1 and low * factor <= high else low
 
 
@@ -225,6 +313,29 @@ def _thousands(match, tag: str, value):
             or match.group(f"sup{tag}") or not _ONE_DOT_GROUP.fullmatch(num):
         return value
     return float(num.replace(".", ""))
+
+
+_POINTS = regex.compile(r"[^\S\n]+points?\b", regex.I)
+_POUNDS = regex.compile(r"\s+pounds?$", regex.I)
+_WEIGHT_BEFORE = regex.compile(r"\b(?:weigh\w*|lost|lose|loses|losing|gain\w*|shed\w*|heavier|lighter"
+                               r"|overweight|excess)\b[^.;\n]*$", regex.I)
+_WEIGHT_AFTER = regex.compile(r"\s+(?:of\s+)?(?:weight|fat|body\s*weight|heavier|lighter|overweight)\b",
+                              regex.I)
+
+
+def _is_weight(text: str, match) -> bool:
+    """"lost 40 pounds", "8 pounds of weight": pounds that weigh, not pay."""
+    suffix = match.group("sufb") or match.group("sufa") or ""
+    if not _POUNDS.search(suffix):
+        return False
+    return bool(_WEIGHT_BEFORE.search(text, max(0, match.start() - 50), match.start())
+                or _WEIGHT_AFTER.match(text, match.end(), match.end() + 30))
+
+
+def _word_scale(words: Optional[str]) -> float:
+    """The scale a number in words ends with ("two million" -> 1e6), else 1."""
+    last = words.split()[-1].lower() if words else ""
+    return SCALES.get(last, 1.0)
 
 
 def _has_currency(match) -> bool:
@@ -247,11 +358,11 @@ def _cells_plausible(text: str, match, unit_match, low, high, unscaled: bool) ->
                 and _WORD_AFTER.match(text, unit_match.end()))
 
 
-def _kind_and_unit(match, unit_match, dollar: str) -> tuple[Optional[str], str]:
+def _kind_and_unit(match, unit_match, currency_context) -> tuple[Optional[str], str]:
     currency = None
     for tag in ("a", "b"):
         currency = currency or currency_of(match.group(f"cur{tag}"), match.group(f"suf{tag}"),
-                                           dollar)
+                                           *currency_context)
     if currency:
         return "price", currency
     if match.group("pcta") or match.group("pctb"):
@@ -265,9 +376,10 @@ def unit_kind(unit_match) -> tuple[Optional[str], str]:
     """The kind and unit named by a UNIT match ("weeks" -> duration, week)."""
     if unit_match.group("pct"):
         return "percentage", "%"
+    if unit_match.group("points"):
+        return "percentage", "percentage point"
     if unit_match.group("dur"):
-        word = unit_match.group("dur").lower().rstrip("s")
-        return "duration", _DURATION.get(word, word)
+        return "duration", _duration_unit(unit_match)[0]
     if unit_match.group("mult") or unit_match.group("times") or unit_match.group("fold"):
         return "count", "x"
     if unit_match.group("count"):
@@ -276,6 +388,17 @@ def unit_kind(unit_match) -> tuple[Optional[str], str]:
     if unit_match.group("cells"):
         return "cell_count", "cells"
     return None, ""
+
+
+def _duration_unit(unit_match) -> tuple[str, float]:
+    word = unit_match.group("dur").lower()
+    word = word[:-1] if word.endswith("s") and word not in ("hrs", "mos", "yrs") else word.rstrip("s")
+    return _DURATION.get(word, (word, 1))
+
+
+def unit_factor(unit_match) -> float:
+    """What a value in the unit as written is multiplied by ("two decades" -> 20 years)."""
+    return _duration_unit(unit_match)[1] if unit_match.group("dur") else 1.0
 
 
 def _bounds(match, q: str, text: str, tail, low, high, is_range, kind=None):
